@@ -1,0 +1,32 @@
+using PipelineDsl.Runtime.Execution;
+using PipelineDsl.Runtime.Graph;
+
+namespace PipelineDsl.Runtime;
+
+/// <summary>A generated pipeline, seen without its row type: what the host lists, plans and runs.</summary>
+public interface IPipelineDefinition
+{
+    /// <summary>Stable pipeline name; also the registered model's name.</summary>
+    string Name { get; }
+
+    /// <summary>The dataset's name (the key of <c>--source NAME=PATH</c>).</summary>
+    string DatasetName { get; }
+
+    /// <summary>The dataset's default source path.</summary>
+    string? DefaultSource { get; }
+
+    /// <summary>The DAG.</summary>
+    PipelineGraph Graph { get; }
+
+    /// <summary>The model.</summary>
+    ModelDefinition Model { get; }
+
+    /// <summary>The promotion rules.</summary>
+    IReadOnlyList<GateRule> Gates { get; }
+
+    /// <summary>The split.</summary>
+    SplitDefinition Split { get; }
+
+    /// <summary>Runs the DAG end to end against the store in <paramref name="options"/>.</summary>
+    Task<PipelineRunResult> RunAsync(PipelineRunOptions options, IPipelineObserver? observer = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,20 @@
+namespace PipelineDsl.Runtime;
+
+/// <summary>The stable, lower-case names metrics are stored and printed under.</summary>
+public static class MetricNames
+{
+    /// <summary>The stored name of <paramref name="metric"/> (<c>auc</c>, <c>f1</c>, <c>r2</c>, ...).</summary>
+    public static string Of(Metric metric) => metric switch
+    {
+        Metric.Auc => "auc",
+        Metric.F1 => "f1",
+        Metric.Precision => "precision",
+        Metric.Recall => "recall",
+        Metric.LogLoss => "log_loss",
+        Metric.Accuracy => "accuracy",
+        Metric.Rmse => "rmse",
+        Metric.Mae => "mae",
+        Metric.R2 => "r2",
+        _ => metric.ToString().ToLowerInvariant(),
+    };
+}

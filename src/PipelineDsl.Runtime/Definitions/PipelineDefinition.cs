@@ -1,0 +1,62 @@
+using PipelineDsl.Runtime.Execution;
+using PipelineDsl.Runtime.Graph;
+
+namespace PipelineDsl.Runtime;
+
+/// <summary>
+/// A pipeline declared with <see cref="PipelineAttribute"/>: dataset, feature set, model, gates, split and
+/// the DAG that ties them. The generator emits one as <c>{PipelineClass}.Definition</c>.
+/// </summary>
+/// <typeparam name="TRow">The dataset row type.</typeparam>
+public sealed class PipelineDefinition<TRow> : IPipelineDefinition
+{
+    /// <summary>Creates the definition (called by generated code).</summary>
+    public PipelineDefinition(
+        string name,
+        DatasetDefinition<TRow> dataset,
+        FeatureSetDefinition<TRow> featureSet,
+        ModelDefinition model,
+        IReadOnlyList<GateRule> gates,
+        SplitDefinition split,
+        PipelineGraph graph)
+    {
+        Name = name;
+        Dataset = dataset;
+        FeatureSet = featureSet;
+        Model = model;
+        Gates = gates;
+        Split = split;
+        Graph = graph;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>The dataset.</summary>
+    public DatasetDefinition<TRow> Dataset { get; }
+
+    /// <summary>The feature set: the one feature path.</summary>
+    public FeatureSetDefinition<TRow> FeatureSet { get; }
+
+    /// <inheritdoc />
+    public ModelDefinition Model { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<GateRule> Gates { get; }
+
+    /// <inheritdoc />
+    public SplitDefinition Split { get; }
+
+    /// <inheritdoc />
+    public PipelineGraph Graph { get; }
+
+    /// <inheritdoc />
+    public string DatasetName => Dataset.Name;
+
+    /// <inheritdoc />
+    public string? DefaultSource => Dataset.DefaultSource;
+
+    /// <inheritdoc />
+    public Task<PipelineRunResult> RunAsync(PipelineRunOptions options, IPipelineObserver? observer = null, CancellationToken cancellationToken = default) =>
+        new PipelineRunner<TRow>(this, options, observer).RunAsync(cancellationToken);
+}

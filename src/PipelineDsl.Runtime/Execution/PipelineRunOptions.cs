@@ -1,0 +1,14 @@
+namespace PipelineDsl.Runtime.Execution;
+
+/// <summary>How one run executes.</summary>
+public sealed record PipelineRunOptions
+{
+    /// <summary>The store folder (default <c>.mlpipeline</c> under the working directory).</summary>
+    public required string StorePath { get; init; }
+
+    /// <summary>Dataset name to source path overrides (<c>--source NAME=PATH</c>).</summary>
+    public IReadOnlyDictionary<string, string> SourceOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Folders searched, in order, for a relative source path (default: working directory, then the app folder).</summary>
+    public IReadOnlyList<string> SourceSearchPaths { get; init; } = [Environment.CurrentDirectory, AppContext.BaseDirectory];
+}

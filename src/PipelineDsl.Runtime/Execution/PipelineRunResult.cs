@@ -1,0 +1,14 @@
+namespace PipelineDsl.Runtime.Execution;
+
+/// <summary>The outcome of one run.</summary>
+/// <param name="RunId">The run's id in the store.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Metrics">Holdout metrics by stored name (empty when training did not happen).</param>
+/// <param name="ModelVersion">The registered version, when the gates passed.</param>
+/// <param name="Message">One line on why it ended as it did (the first errors for a validation failure).</param>
+public sealed record PipelineRunResult(
+    string RunId,
+    PipelineRunStatus Status,
+    IReadOnlyDictionary<string, double> Metrics,
+    int? ModelVersion,
+    string Message);
