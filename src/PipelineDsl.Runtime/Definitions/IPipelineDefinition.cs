@@ -1,5 +1,6 @@
 using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Graph;
+using PipelineDsl.Runtime.Prediction;
 
 namespace PipelineDsl.Runtime;
 
@@ -29,4 +30,10 @@ public interface IPipelineDefinition
 
     /// <summary>Runs the DAG end to end against the store in <paramref name="options"/>.</summary>
     Task<PipelineRunResult> RunAsync(PipelineRunOptions options, IPipelineObserver? observer = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Scores a CSV file with version <paramref name="version"/> (the latest when null) of this pipeline's registered
+    /// model from the store at <paramref name="storePath"/>, through the generated reader and feature row function.
+    /// </summary>
+    Task<CsvPredictionResult> PredictCsvAsync(string storePath, int? version, string csvPath, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Graph;
+using PipelineDsl.Runtime.Prediction;
 
 namespace PipelineDsl.Runtime;
 
@@ -59,4 +60,17 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
     /// <inheritdoc />
     public Task<PipelineRunResult> RunAsync(PipelineRunOptions options, IPipelineObserver? observer = null, CancellationToken cancellationToken = default) =>
         new PipelineRunner<TRow>(this, options, observer).RunAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CsvPredictionResult> PredictCsvAsync(string storePath, int? version, string csvPath, CancellationToken cancellationToken = default) =>
+        Task.Run(
+            () =>
+            {
+                using var predictor = Predictor<TRow>.Load(this, storePath, version);
+                return predictor.PredictCsv(Dataset, csvPath, cancellationToken);
+            },
+            cancellationToken);
+
+    /// <summary>Loads version <paramref name="version"/> (the latest when null) of this pipeline's model for row-by-row prediction.</summary>
+    public Predictor<TRow> LoadPredictor(string storePath, int? version = null) => Predictor<TRow>.Load(this, storePath, version);
 }

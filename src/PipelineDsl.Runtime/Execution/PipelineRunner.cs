@@ -1,8 +1,364 @@
+using System.Globalization;
+using Microsoft.ML;
+using PipelineDsl.Runtime.Data;
+using PipelineDsl.Runtime.Evaluation;
+using PipelineDsl.Runtime.Graph;
+using PipelineDsl.Runtime.Store;
+using PipelineDsl.Runtime.Training;
+
 namespace PipelineDsl.Runtime.Execution;
 
-// TEMPORARY placeholder so the contract compiles while the runtime is built; replaced by the real runner.
-internal sealed class PipelineRunner<TRow>(PipelineDefinition<TRow> pipeline, PipelineRunOptions options, IPipelineObserver? observer)
+/// <summary>
+/// Runs one pipeline end to end against the store: ingest, validate, snapshot, features, split, train, evaluate,
+/// gate and register, as the generated DAG orders them, recording the run, its nodes, params, metrics, gate
+/// verdicts, the dataset snapshot and the registered model version with its lineage.
+/// </summary>
+internal sealed class PipelineRunner<TRow>
 {
-    public Task<PipelineRunResult> RunAsync(CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{pipeline.Name} {options.StorePath} {observer} {cancellationToken}");
+    private readonly PipelineDefinition<TRow> _pipeline;
+    private readonly PipelineRunOptions _options;
+    private readonly IPipelineObserver? _observer;
+
+    public PipelineRunner(PipelineDefinition<TRow> pipeline, PipelineRunOptions options, IPipelineObserver? observer)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(options);
+        _pipeline = pipeline;
+        _options = options;
+        _observer = observer;
+    }
+
+    public async Task<PipelineRunResult> RunAsync(CancellationToken cancellationToken)
+    {
+        using var store = new PipelineStore(_options.StorePath);
+        var runId = store.CreateRun(_pipeline.Name);
+        var state = new RunState(store, runId);
+        PipelineRunResult Finish(PipelineRunStatus status, string message)
+        {
+            store.FinishRun(runId, status.ToString(), message);
+            return new PipelineRunResult(runId, status, state.Metrics, status == PipelineRunStatus.Succeeded ? state.ModelVersion : null, message);
+        }
+
+        try
+        {
+            var source = ResolveSource(out var tried);
+            if (source is null)
+            {
+                return Finish(PipelineRunStatus.FailedValidation, tried);
+            }
+
+            state.SourcePath = source;
+            var actions = _pipeline.Graph.Nodes.ToDictionary(n => n.Id, n => ActionFor(n, state), StringComparer.Ordinal);
+            var executor = new DagExecutor(_pipeline.Graph, actions, new StoreRecordingObserver(store, runId, _observer));
+            DagExecutionResult result;
+            try
+            {
+                result = await executor.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return Finish(PipelineRunStatus.Cancelled, "The run was cancelled.");
+            }
+
+            var failures = result.Failures.ToArray();
+            if (failures.FirstOrDefault(f => f.Error is DataValidationException) is { } invalid)
+            {
+                return Finish(PipelineRunStatus.FailedValidation, invalid.Error!.Message);
+            }
+
+            if (failures.FirstOrDefault(f => f.Error is not GateFailedException) is { } failed)
+            {
+                return Finish(PipelineRunStatus.Failed, $"Node {failed.NodeId} failed: {failed.Error?.Message}");
+            }
+
+            if (failures.FirstOrDefault() is { } gate)
+            {
+                return Finish(PipelineRunStatus.FailedGate, gate.Error!.Message);
+            }
+
+            if (!result.Succeeded)
+            {
+                return Finish(PipelineRunStatus.Failed, "Not every node completed: " +
+                    string.Join(", ", result.Outcomes.Where(o => o.State != NodeState.Completed).Select(o => $"{o.NodeId} ({o.State})")));
+            }
+
+            return Finish(
+                PipelineRunStatus.Succeeded,
+                state.ModelVersion is { } version
+                    ? $"Registered {_pipeline.Name} v{version}: {ModelEvaluator.Summarize(state.Metrics)}"
+                    : $"Completed (no register node): {ModelEvaluator.Summarize(state.Metrics)}");
+        }
+        catch (Exception ex)
+        {
+            return Finish(PipelineRunStatus.Failed, ex.Message);
+        }
+    }
+
+    /// <summary>Finds the dataset's file: the override, else the declared default; a relative path is searched in the search paths.</summary>
+    private string? ResolveSource(out string failure)
+    {
+        var dataset = _pipeline.Dataset;
+        var configured = _options.SourceOverrides.TryGetValue(dataset.Name, out var exact) ? exact
+            : _options.SourceOverrides.FirstOrDefault(kv => string.Equals(kv.Key, dataset.Name, StringComparison.OrdinalIgnoreCase)).Value
+            ?? dataset.DefaultSource;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            failure = $"Dataset {dataset.Name} has no source: declare one or pass --source {dataset.Name}=PATH.";
+            return null;
+        }
+
+        var candidates = Path.IsPathRooted(configured)
+            ? [configured]
+            : _options.SourceSearchPaths.Select(folder => Path.GetFullPath(Path.Combine(folder, configured))).Distinct().ToList();
+        if (candidates.Count == 0)
+        {
+            candidates.Add(Path.GetFullPath(configured));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(candidate))
+            {
+                failure = string.Empty;
+                return candidate;
+            }
+        }
+
+        failure = $"Source of dataset {dataset.Name} not found: '{configured}'. Tried: {string.Join(", ", candidates)}.";
+        return null;
+    }
+
+    private Func<CancellationToken, Task<string>> ActionFor(PipelineNode node, RunState state) => node.Kind switch
+    {
+        NodeKind.Ingest => ct => Task.FromResult(Ingest(state, ct)),
+        NodeKind.Validate => ct => Task.FromResult(Validate(state, ct)),
+        NodeKind.Snapshot => ct => Task.FromResult(Snapshot(state, ct)),
+        NodeKind.Features => ct => Task.FromResult(Features(state, ct)),
+        NodeKind.Split => ct => Task.FromResult(SplitRows(state, ct)),
+        NodeKind.Train => ct => Task.FromResult(Train(state, ct)),
+        NodeKind.Evaluate => ct => Task.FromResult(Evaluate(state, ct)),
+        NodeKind.Gate => ct => Task.FromResult(Gate(state, ct)),
+        NodeKind.Register => ct => Task.FromResult(Register(state, ct)),
+        _ => _ => throw new NotSupportedException($"Node {node.Id} has an unknown kind {node.Kind}."),
+    };
+
+    private string Ingest(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        DatasetLoadResult<TRow> load;
+        try
+        {
+            load = _pipeline.Dataset.ReadCsv(state.SourcePath);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataValidationException($"Data validation failed for dataset {_pipeline.Dataset.Name}: {ex.Message}", ex);
+        }
+
+        if (!load.Errors.IsEmpty)
+        {
+            throw new DataValidationException(
+                $"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): {load.Errors.Format()}", load.Errors);
+        }
+
+        if (load.Rows.Length == 0)
+        {
+            throw new DataValidationException($"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): the file has no data rows.");
+        }
+
+        state.Rows = load.Rows;
+        state.LineNumbers = load.LineNumbers;
+        return $"{load.Rows.Length} rows";
+    }
+
+    private string Validate(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var rows = state.Rows!;
+        var errors = new DataErrorCollector(state.SourcePath);
+        _pipeline.Dataset.Validate(rows, state.LineNumbers!, errors);
+        var report = errors.ToReport();
+        if (!report.IsEmpty)
+        {
+            throw new DataValidationException(
+                $"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): {report.Format()}", report);
+        }
+
+        var labels = new float[rows.Length];
+        var timestamps = _pipeline.Dataset.HasTimestamp ? new DateTime[rows.Length] : [];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            labels[i] = _pipeline.Dataset.GetLabel(rows[i]);
+            if (timestamps.Length > 0)
+            {
+                timestamps[i] = _pipeline.Dataset.GetTimestamp(rows[i]);
+            }
+        }
+
+        state.Labels = labels;
+        state.Timestamps = timestamps;
+        return $"{rows.Length} rows valid";
+    }
+
+    private string Snapshot(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var hash = state.Store.Artifacts.PutFile(state.SourcePath);
+        state.Store.RecordDatasetVersion(hash, _pipeline.Dataset.Name, state.SourcePath, state.Rows!.Length, _pipeline.Dataset.SchemaHash);
+        state.Store.SetRunDataHash(state.RunId, hash);
+        state.DataHash = hash;
+        return $"sha256:{hash[..12]} ({new FileInfo(state.SourcePath).Length} bytes, {state.Rows.Length} rows)";
+    }
+
+    private string Features(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var rows = state.Rows!;
+        var k = _pipeline.FeatureSet.Count;
+        var matrix = new float[checked(k * rows.Length)];
+        _pipeline.FeatureSet.ComputeBatch(rows, matrix);
+        state.Matrix = matrix;
+        return $"{k} features x {rows.Length} rows";
+    }
+
+    private string SplitRows(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var split = _pipeline.Split;
+        var strategy = DatasetSplitter.Resolve(split.Strategy, _pipeline.Model.Task, _pipeline.Dataset.HasTimestamp);
+        var result = DatasetSplitter.Split(strategy, split.HoldoutFraction, split.Seed, state.Labels!, state.Timestamps);
+        if (result.Train.Length == 0 || result.Test.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"The {strategy} split with holdout fraction {split.HoldoutFraction} leaves {result.Train.Length} training and {result.Test.Length} holdout rows; both must be non-empty.");
+        }
+
+        state.Split = result;
+        return $"{strategy}: {result.Train.Length} train / {result.Test.Length} holdout";
+    }
+
+    private string Train(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var model = _pipeline.Model;
+        var split = state.Split!;
+        var trainer = new ModelTrainer(model, _pipeline.Split.Seed);
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["task"] = model.Task.ToString(),
+            ["trainer"] = model.Trainer.ToString(),
+            ["split.strategy"] = split.Strategy.ToString(),
+            ["split.declared_strategy"] = _pipeline.Split.Strategy.ToString(),
+            ["split.holdout_fraction"] = _pipeline.Split.HoldoutFraction.ToString("R", CultureInfo.InvariantCulture),
+            ["split.seed"] = _pipeline.Split.Seed.ToString(CultureInfo.InvariantCulture),
+            ["rows.total"] = state.Rows!.Length.ToString(CultureInfo.InvariantCulture),
+            ["rows.train"] = split.Train.Length.ToString(CultureInfo.InvariantCulture),
+            ["rows.test"] = split.Test.Length.ToString(CultureInfo.InvariantCulture),
+            ["features.count"] = _pipeline.FeatureSet.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var hp in model.Hyperparameters)
+        {
+            parameters["hp." + hp.Name] = hp.Value;
+        }
+
+        state.Store.LogParams(state.RunId, parameters);
+
+        var view = CreateView(state, split.Train);
+        state.Trainer = trainer;
+        state.Model = trainer.Train(view);
+        state.InputSchema = view.Schema;
+        return $"{model.Trainer} {model.Task} on {split.Train.Length} rows x {_pipeline.FeatureSet.Count} features";
+    }
+
+    private string Evaluate(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var view = CreateView(state, state.Split!.Test);
+        var metrics = ModelEvaluator.Evaluate(state.Trainer!.Context, state.Model!, view, _pipeline.Model.Task);
+        state.Store.LogMetrics(state.RunId, metrics);
+        state.Metrics = metrics;
+        return ModelEvaluator.Summarize(metrics) + $" on {state.Split.Test.Length} holdout rows";
+    }
+
+    private string Gate(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task);
+        state.Store.RecordGateResults(state.RunId, verdicts);
+        if (verdicts.Any(v => !v.Passed))
+        {
+            throw new GateFailedException(verdicts);
+        }
+
+        return verdicts.Count == 0 ? "no gates" : $"{verdicts.Count}/{verdicts.Count} rules passed: " + string.Join("; ", verdicts.Select(v => v.Message));
+    }
+
+    private string Register(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var bytes = ModelTrainer.SaveToBytes(state.Trainer!.Context, state.Model!, state.InputSchema!);
+        var hash = state.Store.Artifacts.Put(bytes);
+        var lineage = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["data_hash"] = state.DataHash ?? "unknown",
+            ["dataset"] = _pipeline.Dataset.Name,
+            ["source_path"] = state.SourcePath,
+            ["schema_hash"] = _pipeline.Dataset.SchemaHash,
+            ["feature_set"] = _pipeline.FeatureSet.Name,
+            ["feature_set_hash"] = _pipeline.FeatureSet.Hash,
+            ["model"] = _pipeline.Model.Name,
+            ["model_config_hash"] = _pipeline.Model.ConfigHash,
+            ["git_commit"] = RunLineage.GitCommit(),
+            ["dotnet_version"] = RunLineage.DotnetVersion,
+            ["mlnet_version"] = RunLineage.MlNetVersion,
+            ["pipelinedsl_version"] = RunLineage.PipelineDslVersion,
+            ["os"] = RunLineage.OperatingSystem,
+        };
+        foreach (var feature in _pipeline.FeatureSet.Features)
+        {
+            lineage[$"feature.{feature.Name}.hash"] = feature.CodeHash;
+        }
+
+        var version = state.Store.RegisterModelVersion(_pipeline.Name, state.RunId, hash, lineage);
+        state.ModelVersion = version;
+        return $"{_pipeline.Name} v{version} (model sha256:{hash[..12]}, {bytes.Length} bytes)";
+    }
+
+    private FeatureMatrixDataView CreateView(RunState state, int[] rows) =>
+        new(state.Matrix!, state.Rows!.Length, _pipeline.FeatureSet.Features.Select(f => f.Name).ToArray(), rows, state.Labels, _pipeline.Model.Task);
+
+    /// <summary>What the nodes hand each other. Each field is written by one node before its dependents start.</summary>
+    private sealed class RunState(PipelineStore store, string runId)
+    {
+        public PipelineStore Store { get; } = store;
+
+        public string RunId { get; } = runId;
+
+        public string SourcePath { get; set; } = string.Empty;
+
+        public TRow[]? Rows { get; set; }
+
+        public int[]? LineNumbers { get; set; }
+
+        public float[]? Labels { get; set; }
+
+        public DateTime[] Timestamps { get; set; } = [];
+
+        public string? DataHash { get; set; }
+
+        public float[]? Matrix { get; set; }
+
+        public DatasetSplit? Split { get; set; }
+
+        public ModelTrainer? Trainer { get; set; }
+
+        public ITransformer? Model { get; set; }
+
+        public DataViewSchema? InputSchema { get; set; }
+
+        public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>();
+
+        public int? ModelVersion { get; set; }
+    }
 }

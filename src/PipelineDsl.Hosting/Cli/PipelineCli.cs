@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace PipelineDsl.Hosting;
+
+/// <summary>
+/// The command line: <c>run</c>, <c>plan</c>, <c>runs</c>, <c>models</c> and <c>predict</c>, with System.CommandLine.
+/// </summary>
+public static class PipelineCli
+{
+    /// <summary>Parses <paramref name="args"/> and runs the chosen verb against the host's pipelines.</summary>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static Task<int> RunPipelineCliAsync(this IHost host, string[] args) =>
+        RunAsync(host.Services, args, AnsiConsole.Console, System.Console.Out, CancellationToken.None);
+
+    /// <summary>Runs the CLI with an explicit console, for tests and embedding.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(
+            services.GetRequiredService<PipelineCatalog>(),
+            services.GetRequiredService<ILoggerFactory>(),
+            console,
+            output);
+        var root = BuildRootCommand(context);
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (CliUsageException e)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]cancelled[/]");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    internal static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand("PipelineDsl: run, inspect and use the pipelines declared in this project.");
+        root.Options.Add(CliOptions.Store);
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
+        return root;
+    }
+}

@@ -1,0 +1,11 @@
+using PipelineDsl.Runtime.Store;
+
+namespace PipelineDsl.Hosting;
+
+/// <summary>Opens the store for read-only verbs without creating one where none exists.</summary>
+internal static class StoreAccess
+{
+    /// <summary>The store at <paramref name="storePath"/>, or <see langword="null"/> when it was never created.</summary>
+    public static PipelineStore? OpenExisting(string storePath) =>
+        File.Exists(Path.Combine(storePath, "store.db")) ? new PipelineStore(storePath) : null;
+}

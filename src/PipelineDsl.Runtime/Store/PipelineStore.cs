@@ -1,0 +1,539 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PipelineDsl.Runtime.Evaluation;
+
+namespace PipelineDsl.Runtime.Store;
+
+/// <summary>
+/// The embedded store: a SQLite database <c>{store}/store.db</c> (WAL mode, busy timeout) for runs, params, metrics,
+/// node outcomes, gate verdicts, dataset versions and model versions with lineage, beside an
+/// <see cref="ArtifactStore"/>. Every multi-row write is one transaction; version numbers are allocated inside a
+/// <c>BEGIN IMMEDIATE</c> transaction, so several processes can share one store. Thread-safe.
+/// </summary>
+public sealed class PipelineStore : IDisposable
+{
+    /// <summary>The schema version this code writes.</summary>
+    public const int SchemaVersion = 1;
+
+    private const int BusyTimeoutMs = 30_000;
+
+    private static readonly string[] SchemaStatements =
+    [
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_utc TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS runs (
+            id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL, started_utc TEXT NOT NULL,
+            finished_utc TEXT, message TEXT, data_hash TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_runs_pipeline ON runs (pipeline, started_utc)",
+        "CREATE TABLE IF NOT EXISTS run_params (run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key))",
+        "CREATE TABLE IF NOT EXISTS run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, key, step))",
+        "CREATE TABLE IF NOT EXISTS run_nodes (run_id TEXT NOT NULL, node_id TEXT NOT NULL, status TEXT NOT NULL, elapsed_ms INTEGER NOT NULL, summary TEXT, PRIMARY KEY (run_id, node_id))",
+        """
+        CREATE TABLE IF NOT EXISTS gate_results (
+            run_id TEXT NOT NULL, rule TEXT NOT NULL, metric TEXT NOT NULL, comparison TEXT NOT NULL,
+            threshold REAL NOT NULL, value REAL, passed INTEGER NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS dataset_versions (
+            hash TEXT PRIMARY KEY, dataset TEXT NOT NULL, source_path TEXT NOT NULL, rows INTEGER NOT NULL,
+            schema_hash TEXT NOT NULL, created_utc TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS model_versions (
+            name TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, artifact_hash TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT 'none', created_utc TEXT NOT NULL, PRIMARY KEY (name, version))
+        """,
+        "CREATE TABLE IF NOT EXISTS model_lineage (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, version, key))",
+    ];
+
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    /// <summary>Opens (creating when needed) the store at <paramref name="storePath"/>.</summary>
+    public PipelineStore(string storePath)
+    {
+        StorePath = Path.GetFullPath(storePath);
+        Directory.CreateDirectory(StorePath);
+        DatabasePath = Path.Combine(StorePath, "store.db");
+        Artifacts = new ArtifactStore(StorePath);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        };
+        _connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            _connection.Open();
+            Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            Execute("PRAGMA journal_mode = WAL");
+            Execute("PRAGMA synchronous = NORMAL");
+            Execute("PRAGMA foreign_keys = ON");
+            EnsureSchema();
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The store folder.</summary>
+    public string StorePath { get; }
+
+    /// <summary>The SQLite file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The content-addressed artifact files.</summary>
+    public ArtifactStore Artifacts { get; }
+
+    /// <summary>Creates a run row with status <c>Running</c>; returns its id.</summary>
+    public string CreateRun(string pipeline)
+    {
+        var now = DateTime.UtcNow;
+        var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        lock (_gate)
+        {
+            Execute(
+                "INSERT INTO runs (id, pipeline, status, started_utc) VALUES ($id, $pipeline, 'Running', $started)",
+                ("$id", id), ("$pipeline", pipeline), ("$started", FormatTime(now)));
+        }
+
+        return id;
+    }
+
+    /// <summary>Records the dataset snapshot a run used.</summary>
+    public void SetRunDataHash(string runId, string dataHash)
+    {
+        lock (_gate)
+        {
+            Execute("UPDATE runs SET data_hash = $hash WHERE id = $id", ("$hash", dataHash), ("$id", runId));
+        }
+    }
+
+    /// <summary>Finishes a run with its status and message.</summary>
+    public void FinishRun(string runId, string status, string message)
+    {
+        lock (_gate)
+        {
+            Execute(
+                "UPDATE runs SET status = $status, message = $message, finished_utc = $finished WHERE id = $id",
+                ("$status", status), ("$message", message), ("$finished", FormatTime(DateTime.UtcNow)), ("$id", runId));
+        }
+    }
+
+    /// <summary>Records how one node ended (replacing an earlier record of the same node).</summary>
+    public void RecordNode(string runId, string nodeId, string status, long elapsedMs, string? summary)
+    {
+        lock (_gate)
+        {
+            Execute(
+                "INSERT OR REPLACE INTO run_nodes (run_id, node_id, status, elapsed_ms, summary) VALUES ($run, $node, $status, $elapsed, $summary)",
+                ("$run", runId), ("$node", nodeId), ("$status", status), ("$elapsed", elapsedMs), ("$summary", summary));
+        }
+    }
+
+    /// <summary>Logs parameters of a run, in one transaction.</summary>
+    public void LogParams(string runId, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        lock (_gate)
+        {
+            InTransaction(tx =>
+            {
+                using var command = Command(tx, "INSERT OR REPLACE INTO run_params (run_id, key, value) VALUES ($run, $key, $value)");
+                foreach (var (key, value) in parameters)
+                {
+                    Run(command, ("$run", runId), ("$key", key), ("$value", value));
+                }
+            });
+        }
+    }
+
+    /// <summary>Logs metrics of a run at <paramref name="step"/>, in one transaction.</summary>
+    public void LogMetrics(string runId, IEnumerable<KeyValuePair<string, double>> metrics, int step = 0)
+    {
+        lock (_gate)
+        {
+            InTransaction(tx =>
+            {
+                using var command = Command(tx, "INSERT OR REPLACE INTO run_metrics (run_id, key, value, step) VALUES ($run, $key, $value, $step)");
+                foreach (var (key, value) in metrics)
+                {
+                    Run(command, ("$run", runId), ("$key", key), ("$value", Real(value)), ("$step", step));
+                }
+            });
+        }
+    }
+
+    /// <summary>Stores the gate verdicts of a run, in one transaction.</summary>
+    public void RecordGateResults(string runId, IEnumerable<GateVerdict> verdicts)
+    {
+        lock (_gate)
+        {
+            InTransaction(tx =>
+            {
+                using var command = Command(
+                    tx,
+                    "INSERT INTO gate_results (run_id, rule, metric, comparison, threshold, value, passed) VALUES ($run, $rule, $metric, $comparison, $threshold, $value, $passed)");
+                foreach (var verdict in verdicts)
+                {
+                    Run(
+                        command,
+                        ("$run", runId),
+                        ("$rule", verdict.Rule.ToString()),
+                        ("$metric", MetricNames.Of(verdict.Rule.Metric)),
+                        ("$comparison", verdict.Rule.Comparison.ToString()),
+                        ("$threshold", verdict.Rule.Threshold),
+                        ("$value", Real(verdict.Value)),
+                        ("$passed", verdict.Passed ? 1 : 0));
+                }
+            });
+        }
+    }
+
+    /// <summary>Records a dataset snapshot; a no-op when one with the same hash exists.</summary>
+    public void RecordDatasetVersion(string hash, string dataset, string sourcePath, int rows, string schemaHash)
+    {
+        lock (_gate)
+        {
+            Execute(
+                "INSERT OR IGNORE INTO dataset_versions (hash, dataset, source_path, rows, schema_hash, created_utc) VALUES ($hash, $dataset, $source, $rows, $schema, $created)",
+                ("$hash", hash), ("$dataset", dataset), ("$source", sourcePath), ("$rows", rows), ("$schema", schemaHash),
+                ("$created", FormatTime(DateTime.UtcNow)));
+        }
+    }
+
+    /// <summary>
+    /// Registers the next version of model <paramref name="name"/> with its lineage, allocating the number as
+    /// MAX+1 inside one <c>BEGIN IMMEDIATE</c> transaction (so concurrent writers never share a number).
+    /// </summary>
+    /// <returns>The new version number.</returns>
+    public int RegisterModelVersion(string name, string runId, string artifactHash, IEnumerable<KeyValuePair<string, string>> lineage)
+    {
+        lock (_gate)
+        {
+            var version = 0;
+            InTransaction(tx =>
+            {
+                using (var next = Command(tx, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = $name"))
+                {
+                    next.Parameters.AddWithValue("$name", name);
+                    version = Convert.ToInt32(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+                }
+
+                using (var insert = Command(
+                    tx,
+                    "INSERT INTO model_versions (name, version, run_id, artifact_hash, stage, created_utc) VALUES ($name, $version, $run, $hash, 'none', $created)"))
+                {
+                    Run(insert, ("$name", name), ("$version", version), ("$run", runId), ("$hash", artifactHash), ("$created", FormatTime(DateTime.UtcNow)));
+                }
+
+                using var lineageCommand = Command(tx, "INSERT OR REPLACE INTO model_lineage (name, version, key, value) VALUES ($name, $version, $key, $value)");
+                foreach (var (key, value) in lineage)
+                {
+                    Run(lineageCommand, ("$name", name), ("$version", version), ("$key", key), ("$value", value));
+                }
+            });
+            return version;
+        }
+    }
+
+    /// <summary>The latest runs, newest first, optionally of one pipeline.</summary>
+    public IReadOnlyList<RunRecord> ListRuns(string? pipeline = null, int limit = 50)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs " +
+                "WHERE ($pipeline IS NULL OR pipeline = $pipeline) ORDER BY started_utc DESC, rowid DESC LIMIT $limit";
+            command.Parameters.AddWithValue("$pipeline", (object?)pipeline ?? DBNull.Value);
+            command.Parameters.AddWithValue("$limit", limit);
+            return ReadRuns(command);
+        }
+    }
+
+    /// <summary>One run with its params, metrics, gate verdicts and node outcomes; <see langword="null"/> when unknown.</summary>
+    public RunDetails? GetRun(string runId)
+    {
+        lock (_gate)
+        {
+            RunRecord run;
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = $id";
+                command.Parameters.AddWithValue("$id", runId);
+                var runs = ReadRuns(command);
+                if (runs.Count == 0)
+                {
+                    return null;
+                }
+
+                run = runs[0];
+            }
+
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var command = Query("SELECT key, value FROM run_params WHERE run_id = $id ORDER BY key", ("$id", runId)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    parameters[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+
+            var metrics = new List<MetricRecord>();
+            using (var command = Query("SELECT key, value, step FROM run_metrics WHERE run_id = $id ORDER BY key, step", ("$id", runId)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    metrics.Add(new MetricRecord(reader.GetString(0), ReadReal(reader, 1), reader.GetInt32(2)));
+                }
+            }
+
+            var gates = new List<GateResultRecord>();
+            using (var command = Query(
+                "SELECT rule, metric, comparison, threshold, value, passed FROM gate_results WHERE run_id = $id ORDER BY rowid", ("$id", runId)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    gates.Add(new GateResultRecord(
+                        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), ReadReal(reader, 4), reader.GetInt32(5) != 0));
+                }
+            }
+
+            var nodes = new List<RunNodeRecord>();
+            using (var command = Query("SELECT node_id, status, elapsed_ms, summary FROM run_nodes WHERE run_id = $id ORDER BY rowid", ("$id", runId)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    nodes.Add(new RunNodeRecord(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                }
+            }
+
+            return new RunDetails(run, parameters, metrics, gates, nodes);
+        }
+    }
+
+    /// <summary>Model versions (of one model, or all), by name then version, each with its run's metrics and its lineage.</summary>
+    public IReadOnlyList<ModelVersionRecord> ListModelVersions(string? name = null)
+    {
+        lock (_gate)
+        {
+            using var command = Query(
+                "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions " +
+                "WHERE ($name IS NULL OR name = $name) ORDER BY name, version",
+                ("$name", name));
+            return ReadModelVersions(command);
+        }
+    }
+
+    /// <summary>One model version (the latest when <paramref name="version"/> is null); <see langword="null"/> when there is none.</summary>
+    public ModelVersionRecord? GetModelVersion(string name, int? version = null)
+    {
+        lock (_gate)
+        {
+            using var command = version is null
+                ? Query(
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions WHERE name = $name ORDER BY version DESC LIMIT 1",
+                    ("$name", name))
+                : Query(
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions WHERE name = $name AND version = $version",
+                    ("$name", name), ("$version", version.Value));
+            var versions = ReadModelVersions(command);
+            return versions.Count == 0 ? null : versions[0];
+        }
+    }
+
+    /// <summary>Dataset snapshots, newest first, optionally of one dataset.</summary>
+    public IReadOnlyList<DatasetVersionRecord> ListDatasetVersions(string? dataset = null)
+    {
+        lock (_gate)
+        {
+            using var command = Query(
+                "SELECT hash, dataset, source_path, rows, schema_hash, created_utc FROM dataset_versions " +
+                "WHERE ($dataset IS NULL OR dataset = $dataset) ORDER BY created_utc DESC, rowid DESC",
+                ("$dataset", dataset));
+            using var reader = command.ExecuteReader();
+            var list = new List<DatasetVersionRecord>();
+            while (reader.Read())
+            {
+                list.Add(new DatasetVersionRecord(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), ParseTime(reader.GetString(5))));
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>The schema version recorded in the database.</summary>
+    public int GetSchemaVersion()
+    {
+        lock (_gate)
+        {
+            using var command = Query("SELECT MAX(version) FROM schema_version");
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _connection.Dispose();
+        }
+    }
+
+    private static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private static DateTime ParseTime(string text) =>
+        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    // SQLite stores NaN as NULL; infinities are kept.
+    private static object Real(double value) => double.IsNaN(value) ? DBNull.Value : value;
+
+    private static double ReadReal(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
+
+    private static void Run(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        command.Parameters.Clear();
+        foreach (var (parameterName, value) in parameters)
+        {
+            command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static IReadOnlyList<RunRecord> ReadRuns(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var list = new List<RunRecord>();
+        while (reader.Read())
+        {
+            list.Add(new RunRecord(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                ParseTime(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : ParseTime(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return list;
+    }
+
+    private List<ModelVersionRecord> ReadModelVersions(SqliteCommand command)
+    {
+        var rows = new List<(string Name, int Version, string RunId, string Hash, string Stage, DateTime Created)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), ParseTime(reader.GetString(5))));
+            }
+        }
+
+        var list = new List<ModelVersionRecord>(rows.Count);
+        foreach (var row in rows)
+        {
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            using (var metricCommand = Query("SELECT key, value FROM run_metrics WHERE run_id = $run AND step = 0 ORDER BY key", ("$run", row.RunId)))
+            using (var reader = metricCommand.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    metrics[reader.GetString(0)] = ReadReal(reader, 1);
+                }
+            }
+
+            var lineage = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var lineageCommand = Query(
+                "SELECT key, value FROM model_lineage WHERE name = $name AND version = $version ORDER BY key", ("$name", row.Name), ("$version", row.Version)))
+            using (var reader = lineageCommand.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    lineage[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+
+            list.Add(new ModelVersionRecord(row.Name, row.Version, row.RunId, row.Hash, row.Stage, row.Created, metrics, lineage));
+        }
+
+        return list;
+    }
+
+    private void EnsureSchema()
+    {
+        InTransaction(tx =>
+        {
+            foreach (var statement in SchemaStatements)
+            {
+                using var command = Command(tx, statement);
+                command.ExecuteNonQuery();
+            }
+
+            using var count = Command(tx, "SELECT COUNT(*) FROM schema_version WHERE version = $version");
+            count.Parameters.AddWithValue("$version", SchemaVersion);
+            if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                using var insert = Command(tx, "INSERT INTO schema_version (version, applied_utc) VALUES ($version, $applied)");
+                Run(insert, ("$version", SchemaVersion), ("$applied", FormatTime(DateTime.UtcNow)));
+            }
+        });
+    }
+
+    // BEGIN IMMEDIATE: takes the write lock up front (waiting up to the busy timeout), so read-then-write
+    // sequences such as MAX(version)+1 cannot interleave with another writer.
+    private void InTransaction(Action<SqliteTransaction> body)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        body(transaction);
+        transaction.Commit();
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = BusyTimeoutMs / 1000;
+        return command;
+    }
+
+    private SqliteCommand Query(string sql, params (string Name, object? Value)[] parameters)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (parameterName, value) in parameters)
+        {
+            command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Query(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+}
