@@ -13,8 +13,31 @@ public static class PipelineCli
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen verb against the host's pipelines.</summary>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
-    public static Task<int> RunPipelineCliAsync(this IHost host, string[] args) =>
-        RunAsync(host.Services, args, AnsiConsole.Console, System.Console.Out, CancellationToken.None);
+    public static async Task<int> RunPipelineCliAsync(this IHost host, string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Logs and CI capture lines whole: never wrap them at a guessed terminal width.
+            console.Profile.Width = 1000;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(host.Services, args, console, System.Console.Out, cancellation.Token);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
 
     /// <summary>Runs the CLI with an explicit console, for tests and embedding.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)

@@ -32,18 +32,18 @@ internal static class RunsCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("run", "pipeline", "started (UTC)", "status", "data", "metrics", "message");
+            var table = new Table().AddColumns("run", "pipeline", "started (UTC)", "status", "data", "metrics", "why it failed");
             foreach (var details in runs)
             {
                 var run = details.Run;
                 table.AddRow(
-                    Markup.Escape(ModelsCommand.Short(run.Id)),
+                    Markup.Escape(run.Id),
                     Markup.Escape(run.Pipeline),
                     run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     run.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]{Markup.Escape(run.Status)}[/]",
                     Markup.Escape(ModelsCommand.Short(run.DataHash)),
                     Markup.Escape(string.Join(" ", details.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
-                    Markup.Escape((run.Message ?? "").Split('\n', 2)[0]));
+                    run.Status == "succeeded" ? "" : Markup.Escape((run.Message ?? "").Split('\n', 2)[0]));
             }
 
             context.Console.Write(table);

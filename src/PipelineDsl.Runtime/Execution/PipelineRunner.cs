@@ -35,7 +35,7 @@ internal sealed class PipelineRunner<TRow>
         var state = new RunState(store, runId);
         PipelineRunResult Finish(PipelineRunStatus status, string message)
         {
-            store.FinishRun(runId, status.ToString(), message);
+            store.FinishRun(runId, PipelineRunStatusNames.Of(status), message);
             return new PipelineRunResult(runId, status, state.Metrics, status == PipelineRunStatus.Succeeded ? state.ModelVersion : null, message);
         }
 

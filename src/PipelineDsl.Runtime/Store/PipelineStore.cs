@@ -91,7 +91,7 @@ public sealed class PipelineStore : IDisposable
     /// <summary>The content-addressed artifact files.</summary>
     public ArtifactStore Artifacts { get; }
 
-    /// <summary>Creates a run row with status <c>Running</c>; returns its id.</summary>
+    /// <summary>Creates a run row with status <c>running</c>; returns its id.</summary>
     public string CreateRun(string pipeline)
     {
         var now = DateTime.UtcNow;
@@ -99,7 +99,7 @@ public sealed class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "INSERT INTO runs (id, pipeline, status, started_utc) VALUES ($id, $pipeline, 'Running', $started)",
+                "INSERT INTO runs (id, pipeline, status, started_utc) VALUES ($id, $pipeline, 'running', $started)",
                 ("$id", id), ("$pipeline", pipeline), ("$started", FormatTime(now)));
         }
 

@@ -3,7 +3,7 @@ namespace PipelineDsl.Runtime.Store;
 /// <summary>One row of the <c>runs</c> table.</summary>
 /// <param name="Id">The run id.</param>
 /// <param name="Pipeline">The pipeline's name.</param>
-/// <param name="Status">How it ended (a <see cref="Execution.PipelineRunStatus"/> name), or <c>Running</c>.</param>
+/// <param name="Status">How it ended (see <see cref="Execution.PipelineRunStatusNames"/>: succeeded, failed_validation, failed_gate, failed, cancelled), or <c>running</c>.</param>
 /// <param name="StartedUtc">When it started.</param>
 /// <param name="FinishedUtc">When it finished, if it has.</param>
 /// <param name="Message">Why it ended as it did.</param>

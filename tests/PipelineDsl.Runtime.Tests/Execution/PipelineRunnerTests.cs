@@ -71,7 +71,7 @@ public class PipelineRunnerTests
         Assert.Equal(result.Metrics["auc"], version.Metrics["auc"]);
 
         var run = store.GetRun(result.RunId)!;
-        Assert.Equal("Succeeded", run.Run.Status);
+        Assert.Equal("succeeded", run.Run.Status);
         Assert.Equal(lineage["data_hash"], run.Run.DataHash);
         Assert.Equal(9, run.Nodes.Count);
         Assert.All(run.Nodes, n => Assert.Equal("completed", n.Status));
@@ -129,7 +129,7 @@ public class PipelineRunnerTests
 
         using var store = new PipelineStore(options.StorePath);
         var run = store.GetRun(result.RunId)!;
-        Assert.Equal("FailedValidation", run.Run.Status);
+        Assert.Equal("failed_validation", run.Run.Status);
         Assert.Null(run.Run.DataHash);
         Assert.Equal("failed", run.Nodes.Single(n => n.NodeId == "ingest:Synthetic").Status);
         Assert.Equal("skipped", run.Nodes.Single(n => n.NodeId == "train:SyntheticModel").Status);
@@ -204,7 +204,7 @@ public class PipelineRunnerTests
         Assert.Contains(Path.Combine(temp.Path, "nowhere.csv"), result.Message);
         Assert.Contains(Path.Combine(other, "nowhere.csv"), result.Message);
         using var store = new PipelineStore(options.StorePath);
-        Assert.Equal("FailedValidation", store.GetRun(result.RunId)!.Run.Status);
+        Assert.Equal("failed_validation", store.GetRun(result.RunId)!.Run.Status);
     }
 
     [Fact]

@@ -46,13 +46,13 @@ public class PipelineStoreTests
         var rule = new GateRule(Metric.Auc, GateComparison.AtLeast, 0.9);
         store.RecordGateResults(runId, [GateVerdict.Evaluate(rule, new Dictionary<string, double> { ["auc"] = 0.93 }, MlTask.BinaryClassification)]);
         store.SetRunDataHash(runId, new string('a', 64));
-        store.FinishRun(runId, "Succeeded", "ok");
+        store.FinishRun(runId, "succeeded", "ok");
 
         Assert.Equal(2, store.ListRuns().Count);
         var runs = store.ListRuns("churn");
         Assert.Single(runs);
         var details = store.GetRun(runId)!;
-        Assert.Equal("Succeeded", details.Run.Status);
+        Assert.Equal("succeeded", details.Run.Status);
         Assert.NotNull(details.Run.FinishedUtc);
         Assert.Equal(new string('a', 64), details.Run.DataHash);
         Assert.Equal("31", details.Params["hp.Leaves"]);

@@ -1,0 +1,108 @@
+using Microsoft.CodeAnalysis;
+
+namespace PipelineDsl.Generators.Diagnostics;
+
+/// <summary>The diagnostics the pipeline generator reports (family PDSL2xx: pipeline declarations).</summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>The category of every generator diagnostic.</summary>
+    public const string Category = "PipelineDsl.Pipeline";
+
+    private const string HelpLinkFormat = "https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{0}.md";
+
+    /// <summary>PDSL201: "Feature set '{0}' uses dataset type '{1}', which is not marked [Dataset]".</summary>
+    public static readonly DiagnosticDescriptor DatasetTypeNotMarked = Error(
+        "PDSL201",
+        "Feature set dataset type is not a [Dataset]",
+        "Feature set '{0}' uses dataset type '{1}', which is not marked [Dataset]");
+
+    /// <summary>PDSL202: "Model '{0}' uses feature set type '{1}', which is not marked [FeatureSet]".</summary>
+    public static readonly DiagnosticDescriptor FeatureSetTypeNotMarked = Error(
+        "PDSL202",
+        "Model feature set type is not a [FeatureSet]",
+        "Model '{0}' uses feature set type '{1}', which is not marked [FeatureSet]");
+
+    /// <summary>PDSL203: "{0} '{1}' uses model type '{2}', which is not marked [Model]".</summary>
+    public static readonly DiagnosticDescriptor ModelTypeNotMarked = Error(
+        "PDSL203",
+        "Gate or pipeline model type is not a [Model]",
+        "{0} '{1}' uses model type '{2}', which is not marked [Model]");
+
+    /// <summary>PDSL204: "Feature method '{0}' has an invalid signature: {1}".</summary>
+    public static readonly DiagnosticDescriptor InvalidFeatureSignature = Error(
+        "PDSL204",
+        "Invalid feature method signature",
+        "Feature method '{0}' has an invalid signature: {1}");
+
+    /// <summary>PDSL205: "{0} '{1}' must be declared as a top-level {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidDeclaration = Error(
+        "PDSL205",
+        "Declaration must be a top-level partial type",
+        "{0} '{1}' must be declared as a top-level {2}");
+
+    /// <summary>PDSL206: "Dataset '{0}' must declare exactly one [Label] member; found {1}".</summary>
+    public static readonly DiagnosticDescriptor LabelCount = Error(
+        "PDSL206",
+        "Dataset must declare exactly one [Label] member",
+        "Dataset '{0}' must declare exactly one [Label] member; found {1}");
+
+    /// <summary>PDSL207: "Model '{0}' has task {1}, but the label '{2}' of its dataset has type '{3}'; {1} needs {4}".</summary>
+    public static readonly DiagnosticDescriptor LabelTaskMismatch = Error(
+        "PDSL207",
+        "Label type does not fit the model task",
+        "Model '{0}' has task {1}, but the label '{2}' of its dataset has type '{3}'; {1} needs {4}");
+
+    /// <summary>PDSL208: "Dataset member '{0}' {1}".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedMember = Error(
+        "PDSL208",
+        "Unsupported dataset member",
+        "Dataset member '{0}' {1}");
+
+    /// <summary>PDSL209: "Dataset '{0}' names timestamp member '{1}', which {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidTimestamp = Error(
+        "PDSL209",
+        "Invalid dataset timestamp member",
+        "Dataset '{0}' names timestamp member '{1}', which {2}");
+
+    /// <summary>PDSL210 (warning): "Feature set '{0}' declares no [Feature] method".</summary>
+    public static readonly DiagnosticDescriptor NoFeatures = new(
+        id: "PDSL210",
+        title: "Feature set declares no features",
+        messageFormat: "Feature set '{0}' declares no [Feature] method",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, "PDSL210"));
+
+    /// <summary>PDSL211: "Hyperparameter '{0}' {1}".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedHyperparameter = Error(
+        "PDSL211",
+        "Unsupported hyperparameter",
+        "Hyperparameter '{0}' {1}");
+
+    /// <summary>Finds a descriptor by ID (for diagnostics that travel as <c>DiagnosticInfo</c>).</summary>
+    public static DiagnosticDescriptor? ById(string id) => id switch
+    {
+        "PDSL201" => DatasetTypeNotMarked,
+        "PDSL202" => FeatureSetTypeNotMarked,
+        "PDSL203" => ModelTypeNotMarked,
+        "PDSL204" => InvalidFeatureSignature,
+        "PDSL205" => InvalidDeclaration,
+        "PDSL206" => LabelCount,
+        "PDSL207" => LabelTaskMismatch,
+        "PDSL208" => UnsupportedMember,
+        "PDSL209" => InvalidTimestamp,
+        "PDSL210" => NoFeatures,
+        "PDSL211" => UnsupportedHyperparameter,
+        _ => null,
+    };
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => new(
+        id: id,
+        title: title,
+        messageFormat: message,
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PipelineDsl.Generators.Helpers;
+using PipelineDsl.Generators.Model;
+
+namespace PipelineDsl.Generators;
+
+public sealed partial class PipelineGenerator
+{
+    /// <summary>
+    /// Cross-declaration steps: they run after <c>Collect</c>, over equatable specs only, so they are cheap and
+    /// their outputs compare by value (an edit that changes nothing they read leaves downstream steps cached).
+    /// </summary>
+    internal static class Joiner
+    {
+        /// <summary>A feature set with its dataset's name; null when the dataset is missing or invalid.</summary>
+        public static FeatureSetOutputSpec? JoinFeatureSet(FeatureSetSpec featureSet, EquatableArray<DatasetSpec> datasets)
+        {
+            var dataset = datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+            return dataset is null ? null : new FeatureSetOutputSpec(featureSet, dataset.DatasetName);
+        }
+
+        /// <summary>
+        /// PDSL207. The check needs the model's task and its dataset's label type, which live in two declarations
+        /// (usually two files). Reading the dataset's symbol from the model transform would go stale when only the
+        /// dataset file changes, so the check runs here, after the join. The diagnostic is reported on the model
+        /// declaration from an equatable <see cref="LocationInfo"/>; such a location cannot be suppressed with
+        /// <c>#pragma</c>, which is acceptable for an error that has no valid reason to be suppressed.
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> CheckLabels(
+            IEnumerable<ModelCheckSpec> models,
+            EquatableArray<FeatureSetSpec> featureSets,
+            EquatableArray<DatasetSpec> datasets)
+        {
+            var result = new List<DiagnosticInfo>();
+            foreach (var model in models.OrderBy(m => m.Location.FilePath, StringComparer.Ordinal).ThenBy(m => m.Location.Start))
+            {
+                var featureSet = featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
+                var dataset = featureSet is null ? null : datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+                if (dataset is null || LabelFits(model.Task, dataset, out var needs))
+                {
+                    continue;
+                }
+
+                result.Add(new DiagnosticInfo(
+                    "PDSL207",
+                    model.Location,
+                    new[] { model.ModelName, model.Task, dataset.LabelMember, LabelTypeName(dataset), needs }.ToEquatableArray()));
+            }
+
+            return result.ToEquatableArray();
+        }
+
+        /// <summary>Whether the dataset's label fits the task; unknown tasks are not checked.</summary>
+        public static bool LabelFits(string task, DatasetSpec dataset, out string needs)
+        {
+            switch (task)
+            {
+                case "BinaryClassification":
+                    needs = "a bool label";
+                    return dataset.LabelKind == ValueKind.Boolean && !dataset.LabelIsNullable;
+                case "Regression":
+                    needs = "a non-nullable numeric label (int, long, float, double or decimal)";
+                    return !dataset.LabelIsNullable
+                        && dataset.LabelKind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal;
+                default:
+                    needs = "";
+                    return true;
+            }
+        }
+
+        /// <summary>
+        /// A pipeline joined with everything it references, its DAG and topological order; null when a referenced
+        /// declaration is missing or invalid (that declaration carries the diagnostic).
+        /// </summary>
+        public static PipelineOutputSpec? JoinPipeline(
+            PipelineSpec pipeline,
+            EquatableArray<ModelSpec> models,
+            EquatableArray<FeatureSetSpec> featureSets,
+            EquatableArray<DatasetSpec> datasets,
+            EquatableArray<GateSpec> gates)
+        {
+            var model = models.FirstOrDefault(m => m.FullName == pipeline.ModelFullName);
+            var featureSet = model is null ? null : featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
+            var dataset = featureSet is null ? null : datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+            if (model is null || featureSet is null || dataset is null || !LabelFits(model.Task, dataset, out _))
+            {
+                return null;
+            }
+
+            var ds = dataset.DatasetName;
+            var nodes = new[]
+            {
+                Node("ingest", "Ingest", ds),
+                Node("validate", "Validate", ds),
+                Node("snapshot", "Snapshot", ds),
+                Node("features", "Features", featureSet.TypeName),
+                Node("split", "Split", ds),
+                Node("train", "Train", model.TypeName),
+                Node("evaluate", "Evaluate", model.TypeName),
+                Node("gate", "Gate", model.TypeName),
+                Node("register", "Register", pipeline.PipelineName),
+            };
+            string Id(int index) => nodes[index].Id;
+            var edges = new[]
+            {
+                new GraphEdgeSpec(Id(0), Id(1)), // ingest -> validate
+                new GraphEdgeSpec(Id(1), Id(2)), // validate -> snapshot
+                new GraphEdgeSpec(Id(1), Id(3)), // validate -> features
+                new GraphEdgeSpec(Id(1), Id(4)), // validate -> split
+                new GraphEdgeSpec(Id(3), Id(5)), // features -> train
+                new GraphEdgeSpec(Id(4), Id(5)), // split -> train
+                new GraphEdgeSpec(Id(5), Id(6)), // train -> evaluate
+                new GraphEdgeSpec(Id(3), Id(6)), // features -> evaluate
+                new GraphEdgeSpec(Id(4), Id(6)), // split -> evaluate
+                new GraphEdgeSpec(Id(6), Id(7)), // evaluate -> gate
+                new GraphEdgeSpec(Id(7), Id(8)), // gate -> register
+                new GraphEdgeSpec(Id(2), Id(8)), // snapshot -> register
+            };
+
+            return new PipelineOutputSpec
+            {
+                Pipeline = pipeline,
+                RowTypeFullName = dataset.RowTypeFullName,
+                DatasetClassFullName = dataset.DatasetClassFullName,
+                DatasetName = ds,
+                FeatureSetFullName = featureSet.FullName,
+                ModelFullName = model.FullName,
+                GateClassFullNames = gates
+                    .Where(g => g.ModelFullName == model.FullName)
+                    .Select(g => g.FullName)
+                    .OrderBy(n => n, StringComparer.Ordinal)
+                    .ToEquatableArray(),
+                Nodes = nodes.ToEquatableArray(),
+                Edges = edges.ToEquatableArray(),
+                TopologicalOrder = TopologicalSort(nodes, edges).ToEquatableArray(),
+            };
+
+            static GraphNodeSpec Node(string prefix, string kind, string subject) => new(prefix + ":" + subject, kind, subject);
+        }
+
+        /// <summary>Kahn's algorithm; among ready nodes the earliest in node order goes first.</summary>
+        public static IReadOnlyList<string> TopologicalSort(IReadOnlyList<GraphNodeSpec> nodes, IReadOnlyList<GraphEdgeSpec> edges)
+        {
+            var indegree = nodes.ToDictionary(n => n.Id, _ => 0, StringComparer.Ordinal);
+            foreach (var edge in edges)
+            {
+                indegree[edge.To]++;
+            }
+
+            var order = new List<string>(nodes.Count);
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            while (order.Count < nodes.Count)
+            {
+                var next = nodes.FirstOrDefault(n => !done.Contains(n.Id) && indegree[n.Id] == 0);
+                if (next is null)
+                {
+                    break; // a cycle; the graph is fixed and acyclic, so this cannot happen
+                }
+
+                done.Add(next.Id);
+                order.Add(next.Id);
+                foreach (var edge in edges.Where(e => e.From == next.Id))
+                {
+                    indegree[edge.To]--;
+                }
+            }
+
+            return order;
+        }
+
+        private static string LabelTypeName(DatasetSpec dataset)
+        {
+            var name = dataset.LabelKind switch
+            {
+                ValueKind.String => "string",
+                ValueKind.Boolean => "bool",
+                ValueKind.Int32 => "int",
+                ValueKind.Int64 => "long",
+                ValueKind.Single => "float",
+                ValueKind.Double => "double",
+                ValueKind.Decimal => "decimal",
+                _ => "DateTime",
+            };
+            return dataset.LabelIsNullable ? name + "?" : name;
+        }
+    }
+}

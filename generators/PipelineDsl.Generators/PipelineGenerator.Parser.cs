@@ -1,0 +1,734 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PipelineDsl.Generators.Diagnostics;
+using PipelineDsl.Generators.Helpers;
+using PipelineDsl.Generators.Model;
+
+namespace PipelineDsl.Generators;
+
+public sealed partial class PipelineGenerator
+{
+    /// <summary>
+    /// Symbols to specs. Every method here reads ONLY the declaration it was handed (plus whether a type it
+    /// references carries a DSL attribute): <c>ForAttributeWithMetadataName</c> re-runs a transform only when
+    /// the declaration's own syntax tree changes, so reading another declaration's members here would leave
+    /// stale results behind. Everything that needs two declarations happens after <c>Collect</c>, over specs.
+    /// </summary>
+    internal static class Parser
+    {
+        private const string DslNamespace = "PipelineDsl";
+
+        public static ParseResult<DatasetSpec> ParseDataset(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<DatasetSpec>();
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string datasetName)
+            {
+                return Empty<DatasetSpec>(); // the compiler reports the bad attribute usage
+            }
+
+            string? source = null;
+            string? timestamp = null;
+            var delimiter = ',';
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Source":
+                        source = named.Value.Value as string;
+                        break;
+                    case "Timestamp":
+                        timestamp = named.Value.Value as string;
+                        break;
+                    case "Delimiter" when named.Value.Value is char c:
+                        delimiter = c;
+                        break;
+                }
+            }
+
+            var valid = true;
+            var columns = new List<ColumnSpec>();
+            var labelCount = 0;
+            var timestampFound = false;
+            foreach (var member in type.GetMembers())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
+                    || property.IsImplicitlyDeclared || property.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                var location = property.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
+                var memberValid = true;
+                if (!TryGetKind(property.Type, out var kind, out var nullable))
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.UnsupportedMember,
+                        location,
+                        property.Name,
+                        $"has unsupported type '{property.Type.ToDisplayString()}'; supported: string, bool, int, long, float, double, decimal, DateTime and their nullable forms"));
+                    memberValid = false;
+                }
+
+                if (property.SetMethod is null || property.SetMethod.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.UnsupportedMember,
+                        location,
+                        property.Name,
+                        "has no setter or init accessor that the generated reader can use"));
+                    memberValid = false;
+                }
+
+                string? header = null;
+                bool isKey = false, isLabel = false, isNotAvailable = false, isRequired = false, hasRange = false;
+                double minimum = 0, maximum = 0;
+                string[]? categories = null;
+                foreach (var a in property.GetAttributes())
+                {
+                    switch (DslAttributeName(a))
+                    {
+                        case "ColumnAttribute":
+                            header = a.ConstructorArguments.Length == 1 ? a.ConstructorArguments[0].Value as string : null;
+                            break;
+                        case "KeyAttribute":
+                            isKey = true;
+                            break;
+                        case "LabelAttribute":
+                            isLabel = true;
+                            break;
+                        case "NotAvailableAtPredictionAttribute":
+                            isNotAvailable = true;
+                            break;
+                        case "RequiredAttribute":
+                            isRequired = true;
+                            break;
+                        case "RangeAttribute" when a.ConstructorArguments.Length == 2:
+                            hasRange = true;
+                            minimum = ToDouble(a.ConstructorArguments[0].Value);
+                            maximum = ToDouble(a.ConstructorArguments[1].Value);
+                            break;
+                        case "CategoriesAttribute" when a.ConstructorArguments.Length == 1:
+                            categories = a.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                                ? a.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToArray()
+                                : Array.Empty<string>();
+                            break;
+                    }
+                }
+
+                if (memberValid && hasRange && !IsNumeric(kind))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMember, location, property.Name, "has [Range], which applies only to numeric members"));
+                    memberValid = false;
+                }
+
+                if (memberValid && categories is not null && kind != ValueKind.String)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMember, location, property.Name, "has [Categories], which applies only to string members"));
+                    memberValid = false;
+                }
+
+                if (isLabel)
+                {
+                    labelCount++;
+                }
+
+                var isTimestamp = timestamp is not null && string.Equals(property.Name, timestamp, StringComparison.Ordinal);
+                if (isTimestamp)
+                {
+                    timestampFound = true;
+                    if (memberValid && (kind != ValueKind.DateTime || nullable))
+                    {
+                        diagnostics.Add(Diagnostic.Create(
+                            DiagnosticDescriptors.InvalidTimestamp,
+                            AttributeLocation(attribute, syntax, ct),
+                            datasetName,
+                            timestamp,
+                            $"has type '{property.Type.ToDisplayString()}', not DateTime"));
+                        valid = false;
+                    }
+                }
+
+                if (!memberValid)
+                {
+                    valid = false;
+                    continue;
+                }
+
+                columns.Add(new ColumnSpec
+                {
+                    Member = property.Name,
+                    Header = string.IsNullOrEmpty(header) ? property.Name : header!,
+                    Kind = kind,
+                    IsNullable = nullable,
+                    IsKey = isKey,
+                    IsLabel = isLabel,
+                    IsTimestamp = isTimestamp,
+                    IsNotAvailableAtPrediction = isNotAvailable,
+                    IsRequired = isRequired,
+                    HasRange = hasRange,
+                    Minimum = minimum,
+                    Maximum = maximum,
+                    Categories = (categories ?? Array.Empty<string>()).ToEquatableArray(),
+                });
+            }
+
+            if (timestamp is not null && !timestampFound)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.InvalidTimestamp,
+                    AttributeLocation(attribute, syntax, ct),
+                    datasetName,
+                    timestamp,
+                    $"is not a public property of '{type.Name}'"));
+                valid = false;
+            }
+
+            if (labelCount != 1)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.LabelCount, syntax.Identifier.GetLocation(), datasetName, labelCount));
+                valid = false;
+            }
+
+            if (!valid)
+            {
+                return new ParseResult<DatasetSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var label = columns.First(c => c.IsLabel);
+            var ns = NamespaceOf(type);
+            var className = type.Name + "Dataset";
+            var spec = new DatasetSpec
+            {
+                Namespace = ns,
+                TypeName = type.Name,
+                RowTypeFullName = FullName(type),
+                DatasetClassName = className,
+                DatasetClassFullName = "global::" + (ns.Length == 0 ? "" : ns + ".") + className,
+                IsPublic = IsEffectivelyPublic(type),
+                DatasetName = datasetName,
+                Source = source,
+                Delimiter = delimiter,
+                TimestampMember = timestamp,
+                LabelMember = label.Member,
+                LabelKind = label.Kind,
+                LabelIsNullable = label.IsNullable,
+                Columns = columns.ToEquatableArray(),
+                SchemaHash = HashHelper.Sha256Hex(NormalizedSchema(columns)),
+            };
+            return new ParseResult<DatasetSpec>(spec, diagnostics.ToImmutable());
+        }
+
+        public static ParseResult<FeatureSetSpec> ParseFeatureSet(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<FeatureSetSpec>();
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (!IsTopLevelPartial(type, syntax, requireStatic: true))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidDeclaration, syntax.Identifier.GetLocation(), "Feature set", type.Name, "static partial class"));
+                return new ParseResult<FeatureSetSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol rowType
+                || rowType.TypeKind == TypeKind.Error)
+            {
+                return Empty<FeatureSetSpec>();
+            }
+
+            var valid = true;
+            if (!HasDslAttribute(rowType, "DatasetAttribute"))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.DatasetTypeNotMarked, AttributeLocation(attribute, syntax, ct), type.Name, rowType.ToDisplayString()));
+                valid = false;
+            }
+
+            var features = new List<FeatureSpec>();
+            var featureMethods = new Dictionary<string, string>(StringComparer.Ordinal);
+            var declaredAny = false;
+            foreach (var member in type.GetMembers())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (member is not IMethodSymbol method)
+                {
+                    continue;
+                }
+
+                var featureAttribute = method.GetAttributes().FirstOrDefault(a => DslAttributeName(a) == "FeatureAttribute");
+                if (featureAttribute is null)
+                {
+                    continue;
+                }
+
+                declaredAny = true;
+                var location = method.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
+                var problems = new List<string>();
+                if (!method.IsStatic)
+                {
+                    problems.Add("it must be static");
+                }
+
+                if (method.IsGenericMethod)
+                {
+                    problems.Add("it must not be generic");
+                }
+
+                if (method.Parameters.Length != 1)
+                {
+                    problems.Add($"it must take exactly one parameter of type '{rowType.Name}', not {method.Parameters.Length}");
+                }
+                else if (method.Parameters[0].RefKind != RefKind.None || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, rowType))
+                {
+                    problems.Add($"its parameter must be of type '{rowType.Name}', passed by value");
+                }
+
+                var returnKind = ValueKind.Single;
+                if (!TryGetKind(method.ReturnType, out returnKind, out var returnNullable) || returnNullable
+                    || returnKind is not (ValueKind.Single or ValueKind.Double or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Boolean))
+                {
+                    problems.Add($"it must return float, double, int, long or bool, not '{method.ReturnType.ToDisplayString()}'");
+                }
+
+                var name = featureAttribute.NamedArguments.FirstOrDefault(n => n.Key == "Name").Value.Value as string;
+                if (string.IsNullOrEmpty(name))
+                {
+                    name = method.Name;
+                }
+
+                if (featureMethods.TryGetValue(name!, out var other))
+                {
+                    problems.Add($"its feature name '{name}' is already used by '{other}'");
+                }
+
+                if (problems.Count > 0)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidFeatureSignature, location, method.Name, string.Join("; ", problems)));
+                    valid = false;
+                    continue;
+                }
+
+                featureMethods[name!] = method.Name;
+
+                // Note: a method in another part of a partial feature set lives in another syntax tree; edits there
+                // re-run this transform only if this tree changes too. Keep features next to [FeatureSet].
+                var declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct);
+                features.Add(new FeatureSpec
+                {
+                    Name = name!,
+                    MethodName = method.Name,
+                    ReturnKind = returnKind,
+                    CodeHash = HashHelper.Sha256Hex(declaration is null ? method.Name : NormalizedTokens(declaration)),
+                });
+            }
+
+            if (!declaredAny)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoFeatures, syntax.Identifier.GetLocation(), type.Name));
+            }
+
+            if (!valid)
+            {
+                return new ParseResult<FeatureSetSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var spec = new FeatureSetSpec
+            {
+                Namespace = NamespaceOf(type),
+                TypeName = type.Name,
+                FullName = FullName(type),
+                RowTypeFullName = FullName(rowType),
+                Features = features.ToEquatableArray(),
+                FeatureSetHash = HashHelper.Sha256Hex(string.Concat(features.Select(f => f.Name + ":" + f.CodeHash + "\n"))),
+            };
+            return new ParseResult<FeatureSetSpec>(spec, diagnostics.ToImmutable());
+        }
+
+        public static ParseResult<ModelSpec> ParseModel(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<ModelSpec>();
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (!IsTopLevelPartial(type, syntax, requireStatic: false) || type.IsAbstract
+                || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.InvalidDeclaration,
+                    syntax.Identifier.GetLocation(),
+                    "Model",
+                    type.Name,
+                    "non-abstract, non-generic partial class or record with a parameterless constructor"));
+                return new ParseResult<ModelSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol featureSetType
+                || featureSetType.TypeKind == TypeKind.Error)
+            {
+                return Empty<ModelSpec>();
+            }
+
+            var valid = true;
+            if (!HasDslAttribute(featureSetType, "FeatureSetAttribute"))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FeatureSetTypeNotMarked, AttributeLocation(attribute, syntax, ct), type.Name, featureSetType.ToDisplayString()));
+                valid = false;
+            }
+
+            var task = "BinaryClassification";
+            var trainer = "LightGbm";
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Task")
+                {
+                    task = EnumMemberName(named.Value);
+                }
+                else if (named.Key == "Trainer")
+                {
+                    trainer = EnumMemberName(named.Value);
+                }
+            }
+
+            var hyperparameters = new List<HyperparameterSpec>();
+            foreach (var member in type.GetMembers())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol property || !property.GetAttributes().Any(a => DslAttributeName(a) == "HyperparameterAttribute"))
+                {
+                    continue;
+                }
+
+                var location = property.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
+                if (property.IsStatic || property.IsIndexer || property.GetMethod is null)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedHyperparameter, location, property.Name, "must be an instance property with a getter"));
+                    valid = false;
+                    continue;
+                }
+
+                if (!TryGetKind(property.Type, out var kind, out var nullable)
+                    || (nullable && kind != ValueKind.String)
+                    || kind is ValueKind.Decimal or ValueKind.DateTime)
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        DiagnosticDescriptors.UnsupportedHyperparameter,
+                        location,
+                        property.Name,
+                        $"has unsupported type '{property.Type.ToDisplayString()}'; supported: int, long, float, double, bool, string"));
+                    valid = false;
+                    continue;
+                }
+
+                var declaration = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) as PropertyDeclarationSyntax;
+                hyperparameters.Add(new HyperparameterSpec
+                {
+                    Name = property.Name,
+                    Kind = kind,
+                    Initializer = declaration?.Initializer is { } initializer ? NormalizedTokens(initializer.Value) : "",
+                });
+            }
+
+            if (!valid)
+            {
+                return new ParseResult<ModelSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var configText = $"task={task}\ntrainer={trainer}\nfeatureset={featureSetType.Name}\n"
+                + string.Concat(hyperparameters.Select(h => $"{h.Name}:{h.Kind}={h.Initializer}\n"));
+            var spec = new ModelSpec
+            {
+                Namespace = NamespaceOf(type),
+                TypeName = type.Name,
+                TypeKeyword = TypeKeyword(syntax),
+                FullName = FullName(type),
+                FeatureSetFullName = FullName(featureSetType),
+                FeatureSetName = featureSetType.Name,
+                Task = task,
+                Trainer = trainer,
+                Hyperparameters = hyperparameters.ToEquatableArray(),
+                ConfigHash = HashHelper.Sha256Hex(configText),
+            };
+            var check = LocationInfo.From(syntax.Identifier.GetLocation()) is { } where
+                ? new ModelCheckSpec(type.Name, spec.FeatureSetFullName, task, where)
+                : null;
+            return new ParseResult<ModelSpec>(spec, diagnostics.ToImmutable()) { Check = check };
+        }
+
+        public static ParseResult<GateSpec> ParseGate(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<GateSpec>();
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (!IsTopLevelPartial(type, syntax, requireStatic: null))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidDeclaration, syntax.Identifier.GetLocation(), "Gate", type.Name, "non-generic partial class or record"));
+                return new ParseResult<GateSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol modelType
+                || modelType.TypeKind == TypeKind.Error)
+            {
+                return Empty<GateSpec>();
+            }
+
+            if (!HasDslAttribute(modelType, "ModelAttribute"))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ModelTypeNotMarked, AttributeLocation(attribute, syntax, ct), "Gate", type.Name, modelType.ToDisplayString()));
+                return new ParseResult<GateSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var rules = new List<GateRuleSpec>();
+            foreach (var a in type.GetAttributes())
+            {
+                ct.ThrowIfCancellationRequested();
+                var name = DslAttributeName(a);
+                if (name is not ("MinMetricAttribute" or "MaxMetricAttribute") || a.ConstructorArguments.Length != 2)
+                {
+                    continue;
+                }
+
+                rules.Add(new GateRuleSpec(EnumMemberName(a.ConstructorArguments[0]), name == "MinMetricAttribute", ToDouble(a.ConstructorArguments[1].Value)));
+            }
+
+            var spec = new GateSpec
+            {
+                Namespace = NamespaceOf(type),
+                TypeName = type.Name,
+                TypeKeyword = TypeKeyword(syntax),
+                FullName = FullName(type),
+                ModelFullName = FullName(modelType),
+                Rules = rules.ToEquatableArray(),
+            };
+            return new ParseResult<GateSpec>(spec, diagnostics.ToImmutable());
+        }
+
+        public static ParseResult<PipelineSpec> ParsePipeline(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<PipelineSpec>();
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (!IsTopLevelPartial(type, syntax, requireStatic: true))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidDeclaration, syntax.Identifier.GetLocation(), "Pipeline", type.Name, "static partial class"));
+                return new ParseResult<PipelineSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments[0].Value is not string pipelineName
+                || attribute.ConstructorArguments[1].Value is not INamedTypeSymbol modelType || modelType.TypeKind == TypeKind.Error)
+            {
+                return Empty<PipelineSpec>();
+            }
+
+            if (!HasDslAttribute(modelType, "ModelAttribute"))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ModelTypeNotMarked, AttributeLocation(attribute, syntax, ct), "Pipeline", type.Name, modelType.ToDisplayString()));
+                return new ParseResult<PipelineSpec>(null, diagnostics.ToImmutable());
+            }
+
+            var split = "Auto";
+            var holdout = 0.2;
+            var seed = 42;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Split":
+                        split = EnumMemberName(named.Value);
+                        break;
+                    case "HoldoutFraction":
+                        holdout = ToDouble(named.Value.Value);
+                        break;
+                    case "Seed" when named.Value.Value is int s:
+                        seed = s;
+                        break;
+                }
+            }
+
+            var spec = new PipelineSpec
+            {
+                Namespace = NamespaceOf(type),
+                TypeName = type.Name,
+                FullName = FullName(type),
+                PipelineName = pipelineName,
+                ModelFullName = FullName(modelType),
+                Split = split,
+                HoldoutFraction = holdout,
+                Seed = seed,
+            };
+            return new ParseResult<PipelineSpec>(spec, diagnostics.ToImmutable());
+        }
+
+        private static ParseResult<T> Empty<T>()
+            where T : class => new(null, ImmutableArray<Diagnostic>.Empty);
+
+        /// <summary>The simple name of a DSL attribute (namespace <c>PipelineDsl</c>), else null.</summary>
+        private static string? DslAttributeName(AttributeData attribute) =>
+            attribute.AttributeClass is { } c && c.ContainingNamespace is { Name: DslNamespace } ns && ns.ContainingNamespace is { IsGlobalNamespace: true }
+                ? c.Name
+                : null;
+
+        private static bool HasDslAttribute(INamedTypeSymbol type, string attributeName) =>
+            type.GetAttributes().Any(a => DslAttributeName(a) == attributeName);
+
+        private static bool TryGetKind(ITypeSymbol type, out ValueKind kind, out bool nullable)
+        {
+            nullable = false;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
+            {
+                nullable = true;
+                type = wrapped.TypeArguments[0];
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                    kind = ValueKind.String;
+                    nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+                    return true;
+                case SpecialType.System_Boolean:
+                    kind = ValueKind.Boolean;
+                    return true;
+                case SpecialType.System_Int32:
+                    kind = ValueKind.Int32;
+                    return true;
+                case SpecialType.System_Int64:
+                    kind = ValueKind.Int64;
+                    return true;
+                case SpecialType.System_Single:
+                    kind = ValueKind.Single;
+                    return true;
+                case SpecialType.System_Double:
+                    kind = ValueKind.Double;
+                    return true;
+                case SpecialType.System_Decimal:
+                    kind = ValueKind.Decimal;
+                    return true;
+                case SpecialType.System_DateTime:
+                    kind = ValueKind.DateTime;
+                    return true;
+                default:
+                    kind = ValueKind.String;
+                    return false;
+            }
+        }
+
+        private static bool IsNumeric(ValueKind kind) =>
+            kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal;
+
+        /// <summary>Top-level, non-generic, declared <c>partial</c>; a class or record class; static or not as asked (null: either).</summary>
+        private static bool IsTopLevelPartial(INamedTypeSymbol type, TypeDeclarationSyntax syntax, bool? requireStatic)
+        {
+            if (type.ContainingType is not null || type.IsGenericType || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+
+            var isClass = syntax is ClassDeclarationSyntax || syntax.IsKind(SyntaxKind.RecordDeclaration);
+            if (!isClass || type.TypeKind != TypeKind.Class)
+            {
+                return false;
+            }
+
+            if (requireStatic == true)
+            {
+                return type.IsStatic && syntax is ClassDeclarationSyntax;
+            }
+
+            return requireStatic is null || !type.IsStatic;
+        }
+
+        private static string TypeKeyword(TypeDeclarationSyntax syntax) => syntax.IsKind(SyntaxKind.RecordDeclaration) ? "record" : "class";
+
+        private static string NamespaceOf(INamedTypeSymbol type) =>
+            type.ContainingNamespace is null || type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
+
+        private static string FullName(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        private static bool IsEffectivelyPublic(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static Location AttributeLocation(AttributeData attribute, TypeDeclarationSyntax fallback, CancellationToken ct) =>
+            attribute.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? fallback.Identifier.GetLocation();
+
+        /// <summary>The enum member's name for a constant, or its number when no member has that value.</summary>
+        private static string EnumMemberName(TypedConstant constant)
+        {
+            if (constant.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+            {
+                foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (field.HasConstantValue && Equals(field.ConstantValue, constant.Value))
+                    {
+                        return field.Name;
+                    }
+                }
+            }
+
+            return Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "0";
+        }
+
+        private static double ToDouble(object? value) => value is null ? 0d : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+
+        /// <summary>The node's tokens joined by single spaces: trivia (whitespace, comments) does not count.</summary>
+        private static string NormalizedTokens(SyntaxNode node) =>
+            string.Join(" ", node.DescendantTokens().Select(t => t.Text));
+
+        private static string NormalizedSchema(IEnumerable<ColumnSpec> columns)
+        {
+            var lines = columns
+                .Select(c =>
+                    $"{c.Member}:{c.Kind}{(c.IsNullable ? "?" : "")}|header={c.Header}|roles={Roles(c)}|required={(c.IsRequired ? 1 : 0)}"
+                    + $"|range={(c.HasRange ? Invariant(c.Minimum) + ".." + Invariant(c.Maximum) : "-")}"
+                    + $"|categories={(c.Categories.Count > 0 ? string.Join(",", c.Categories) : "-")}")
+                .OrderBy(l => l, StringComparer.Ordinal);
+            return string.Join("\n", lines);
+
+            static string Roles(ColumnSpec c) =>
+                (c.IsKey ? "K" : "") + (c.IsLabel ? "L" : "") + (c.IsTimestamp ? "T" : "") + (c.IsNotAvailableAtPrediction ? "N" : "");
+        }
+
+        private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}
