@@ -43,13 +43,20 @@ internal static class RunsCommand
                     run.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]{Markup.Escape(run.Status)}[/]",
                     Markup.Escape(ModelsCommand.Short(run.DataHash)),
                     Markup.Escape(string.Join(" ", details.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
-                    run.Status == "succeeded" ? "" : Markup.Escape((run.Message ?? "").Split('\n', 2)[0]));
+                    run.Status == "succeeded" ? "" : Markup.Escape(Summarize(run.Message)));
             }
 
             context.Console.Write(table);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A failure message on one line of at most 160 characters.</summary>
+    private static string Summarize(string? message)
+    {
+        var oneLine = string.Join(" ", (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return oneLine.Length <= 160 ? oneLine : oneLine[..157] + "...";
     }
 
     private static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<RunDetails> runs)

@@ -61,7 +61,16 @@ internal sealed partial class NodeProgressObserver(ILogger logger, IAnsiConsole 
     /// <inheritdoc />
     public void OnNodeFailed(string nodeId, TimeSpan elapsed, string reason)
     {
-        LogNodeFailed(logger, nodeId, elapsed.TotalMilliseconds, reason);
+        var skipped = reason.StartsWith("skipped", StringComparison.Ordinal);
+        if (skipped)
+        {
+            LogNodeSkipped(logger, nodeId, reason);
+        }
+        else
+        {
+            LogNodeFailed(logger, nodeId, elapsed.TotalMilliseconds, reason);
+        }
+
         var firstLine = reason.Split('\n', 2)[0];
         if (_tasks.TryGetValue(nodeId, out var task))
         {
@@ -71,7 +80,9 @@ internal sealed partial class NodeProgressObserver(ILogger logger, IAnsiConsole 
         }
         else
         {
-            WriteLine($"[red]fail[/] {Markup.Escape(nodeId),-28} {Markup.Escape(firstLine)}");
+            WriteLine(skipped
+                ? $"[grey]skip {Markup.Escape(nodeId),-28} {Markup.Escape(firstLine)}[/]"
+                : $"[red]fail[/] {Markup.Escape(nodeId),-28} {Markup.Escape(firstLine)}");
         }
     }
 
@@ -88,6 +99,9 @@ internal sealed partial class NodeProgressObserver(ILogger logger, IAnsiConsole 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "node {NodeId} completed in {ElapsedMs:0} ms: {Summary}")]
     private static partial void LogNodeCompleted(ILogger logger, string nodeId, double elapsedMs, string summary);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "node {NodeId} {Reason}")]
+    private static partial void LogNodeSkipped(ILogger logger, string nodeId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "node {NodeId} failed after {ElapsedMs:0} ms: {Reason}")]
     private static partial void LogNodeFailed(ILogger logger, string nodeId, double elapsedMs, string reason);
