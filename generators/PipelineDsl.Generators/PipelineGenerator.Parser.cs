@@ -17,9 +17,11 @@ public sealed partial class PipelineGenerator
 {
     /// <summary>
     /// Symbols to specs. Every method here reads ONLY the declaration it was handed (plus whether a type it
-    /// references carries a DSL attribute): <c>ForAttributeWithMetadataName</c> re-runs a transform only when
-    /// the declaration's own syntax tree changes, so reading another declaration's members here would leave
-    /// stale results behind. Everything that needs two declarations happens after <c>Collect</c>, over specs.
+    /// references carries a DSL attribute), so each spec is a function of one declaration: it stays equal, and
+    /// everything downstream stays cached, unless that declaration changes. (Roslyn 4.12 re-runs these transforms
+    /// when the compilation changes; newer compilers may re-run them only when the declaration's own tree changes,
+    /// and then reading another declaration here would leave stale results.) Everything that needs two
+    /// declarations happens after <c>Collect</c>, over specs (see <see cref="Joiner"/>).
     /// </summary>
     internal static class Parser
     {
