@@ -56,12 +56,29 @@ public sealed class ModelTrainer
         };
     }
 
-    /// <summary>Saves a trained model (ML.NET zip) to <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Saves a trained model (ML.NET zip) to <paramref name="destination"/>. The zip entries' timestamps are
+    /// pinned, so the same model always has the same bytes and the same content hash.
+    /// </summary>
     public static void Save(MLContext context, ITransformer model, DataViewSchema inputSchema, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Model.Save(model, inputSchema, destination);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var buffer = new MemoryStream();
+        context.Model.Save(model, inputSchema, buffer);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                entry.LastWriteTime = PinnedEntryTime;
+            }
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(destination);
     }
+
+    private static readonly DateTimeOffset PinnedEntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Saves a trained model to a byte array.</summary>
     public static byte[] SaveToBytes(MLContext context, ITransformer model, DataViewSchema inputSchema)

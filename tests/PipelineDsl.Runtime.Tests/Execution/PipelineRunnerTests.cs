@@ -174,7 +174,7 @@ public class PipelineRunnerTests
         using var store = new PipelineStore(Options(temp).StorePath);
         Assert.Empty(store.ListModelVersions());
         var run = store.GetRun(result.RunId)!;
-        Assert.Equal("FailedGate", run.Run.Status);
+        Assert.Equal("failed_gate", run.Run.Status);
         Assert.Equal(2, run.Gates.Count);
         Assert.Single(run.Gates, g => !g.Passed);
         Assert.Equal("skipped", run.Nodes.Single(n => n.NodeId == "register:SyntheticPipeline").Status);
@@ -252,7 +252,7 @@ public class PipelineRunnerTests
         var result = await SyntheticPipeline.Create("data.csv").RunAsync(Options(temp), cancellationToken: cts.Token);
         Assert.Equal(PipelineRunStatus.Cancelled, result.Status);
         using var store = new PipelineStore(Options(temp).StorePath);
-        Assert.Equal("Cancelled", store.GetRun(result.RunId)!.Run.Status);
+        Assert.Equal("cancelled", store.GetRun(result.RunId)!.Run.Status);
         Assert.Empty(store.ListModelVersions());
     }
 }
