@@ -161,7 +161,7 @@ public sealed partial class PipelineGenerator
                 return;
             }
 
-            var keyword = Keyword(c.Kind);
+            var keyword = c.Kind.ToKeyword();
             var badType = $"errors.Add(line, csv.Header[c{i}], \"type\", {Data}.CellParser.Excerpt({cell}) + {Lit(" is not a valid " + Describe(c.Kind))});";
             if (c.IsNullable)
             {
@@ -605,23 +605,11 @@ public sealed partial class PipelineGenerator
             return string.Join(" | ", roles.Select(r => $"{Runtime}.ColumnRole.{r}"));
         }
 
-        private static string Keyword(ValueKind kind) => kind switch
-        {
-            ValueKind.String => "string",
-            ValueKind.Boolean => "bool",
-            ValueKind.Int32 => "int",
-            ValueKind.Int64 => "long",
-            ValueKind.Single => "float",
-            ValueKind.Double => "double",
-            ValueKind.Decimal => "decimal",
-            _ => "global::System.DateTime",
-        };
-
         private static string Describe(ValueKind kind) => kind switch
         {
             ValueKind.Boolean => "bool",
             ValueKind.DateTime => "date-time",
-            _ => Keyword(kind),
+            _ => kind.ToKeyword(),
         };
 
         private static string TypeName(ColumnSpec c) => Describe(c.Kind) + (c.IsNullable ? "?" : "");

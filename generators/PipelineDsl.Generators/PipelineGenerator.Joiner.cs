@@ -172,17 +172,7 @@ public sealed partial class PipelineGenerator
 
         private static string LabelTypeName(DatasetSpec dataset)
         {
-            var name = dataset.LabelKind switch
-            {
-                ValueKind.String => "string",
-                ValueKind.Boolean => "bool",
-                ValueKind.Int32 => "int",
-                ValueKind.Int64 => "long",
-                ValueKind.Single => "float",
-                ValueKind.Double => "double",
-                ValueKind.Decimal => "decimal",
-                _ => "DateTime",
-            };
+            var name = dataset.LabelKind.ToKeyword("DateTime");
             return dataset.LabelIsNullable ? name + "?" : name;
         }
     }
