@@ -7,5 +7,5 @@ internal static class StoreAccess
 {
     /// <summary>The store at <paramref name="storePath"/>, or <see langword="null"/> when it was never created.</summary>
     public static PipelineStore? OpenExisting(string storePath) =>
-        File.Exists(Path.Combine(storePath, "store.db")) ? new PipelineStore(storePath) : null;
+        PipelineStore.Exists(storePath) ? new PipelineStore(storePath) : null;
 }

@@ -89,7 +89,7 @@ public sealed class Predictor<TRow> : IDisposable
     {
         lock (_lock)
         {
-            Array.Clear(_buffer);
+            // ComputeRow writes every slot, so the buffer needs no clearing between rows.
             _featureSet.ComputeRow(row, _buffer);
             if (_binary is not null)
             {

@@ -47,6 +47,9 @@ public sealed class PipelineStore : IDisposable
         "CREATE TABLE IF NOT EXISTS model_lineage (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, version, key))",
     ];
 
+    /// <summary>The SQLite file's name inside the store folder.</summary>
+    public const string DatabaseFileName = "store.db";
+
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -56,7 +59,7 @@ public sealed class PipelineStore : IDisposable
     {
         StorePath = Path.GetFullPath(storePath);
         Directory.CreateDirectory(StorePath);
-        DatabasePath = Path.Combine(StorePath, "store.db");
+        DatabasePath = Path.Combine(StorePath, DatabaseFileName);
         Artifacts = new ArtifactStore(StorePath);
         var builder = new SqliteConnectionStringBuilder
         {
@@ -81,6 +84,9 @@ public sealed class PipelineStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether a store was ever created at <paramref name="storePath"/> (opening one creates it).</summary>
+    public static bool Exists(string storePath) => File.Exists(Path.Combine(storePath, DatabaseFileName));
 
     /// <summary>The store folder.</summary>
     public string StorePath { get; }
