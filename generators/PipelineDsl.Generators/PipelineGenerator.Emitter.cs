@@ -15,7 +15,7 @@ public sealed partial class PipelineGenerator
     /// formatted with the invariant culture, names are always <c>global::</c>-qualified, collections are emitted
     /// in the order the specs hold them (declaration order for members, ordinal order for types).
     /// </summary>
-    internal static class Emitter
+    internal static partial class Emitter
     {
         /// <summary>The version written into <c>[GeneratedCode]</c>.</summary>
         public const string GeneratorVersion = "0.1.0";
@@ -247,6 +247,11 @@ public sealed partial class PipelineGenerator
 
         private static string LabelExpression(DatasetSpec spec)
         {
+            if (spec.LabelMember.Length == 0)
+            {
+                return "float.NaN"; // no [Label]: a dataset that is only joined; PDSL207 keeps it out of any model
+            }
+
             var member = "row." + spec.LabelMember;
             return (spec.LabelKind, spec.LabelIsNullable) switch
             {
@@ -262,6 +267,11 @@ public sealed partial class PipelineGenerator
 
         public static string EmitFeatureSet(FeatureSetOutputSpec output)
         {
+            if (output.Temporal is { } temporal)
+            {
+                return EmitPointInTimeFeatureSet(output, temporal);
+            }
+
             var spec = output.FeatureSet;
             var row = spec.RowTypeFullName;
             var features = spec.Features;
@@ -425,7 +435,9 @@ public sealed partial class PipelineGenerator
                 foreach (var rule in spec.Rules)
                 {
                     var comparison = rule.AtLeast ? "AtLeast" : "AtMost";
-                    w.Line($"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}),");
+                    w.Line(rule.WorstFold
+                        ? $"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}, WorstFold: true),"
+                        : $"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}),");
                 }
 
                 w.Close(";");
@@ -484,7 +496,10 @@ public sealed partial class PipelineGenerator
             w.Line($"{output.FeatureSetFullName}.Definition,");
             w.Line($"{output.ModelFullName}.Definition,");
             w.Line($"{GatesExpression(output.GateClassFullNames)},");
-            w.Line($"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}),");
+            w.Line(spec.TimeCutoffTicks is null && spec.BacktestFolds == 0
+                ? $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}),"
+                : $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}, "
+                    + $"{(spec.TimeCutoffTicks is { } c ? $"new global::System.DateTime({Long(c)})" : "null")}, {Int(spec.BacktestFolds)}),");
             w.Line("Graph);");
             w.Outdent();
             w.Close();

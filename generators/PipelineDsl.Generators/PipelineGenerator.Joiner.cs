@@ -18,7 +18,53 @@ public sealed partial class PipelineGenerator
         public static FeatureSetOutputSpec? JoinFeatureSet(FeatureSetSpec featureSet, EquatableArray<DatasetSpec> datasets)
         {
             var dataset = datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
-            return dataset is null ? null : new FeatureSetOutputSpec(featureSet, dataset.DatasetName);
+            if (dataset is null)
+            {
+                return null;
+            }
+
+            if (!featureSet.IsPointInTime)
+            {
+                return new FeatureSetOutputSpec(featureSet, dataset.DatasetName);
+            }
+
+            var temporal = Temporal.Resolve(featureSet, dataset, datasets, []);
+            return temporal is null ? null : new FeatureSetOutputSpec(featureSet, dataset.DatasetName) { Temporal = temporal };
+        }
+
+        /// <summary>
+        /// PDSL212/PDSL213 for what only the datasets can tell: a window's member, key and timestamp, a join's keys
+        /// and timestamps. Reported on the attribute from an equatable <see cref="LocationInfo"/> (like PDSL207).
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> CheckFeatureSets(
+            IEnumerable<FeatureSetCheckSpec> checks,
+            EquatableArray<FeatureSetSpec> featureSets,
+            EquatableArray<DatasetSpec> datasets)
+        {
+            var result = new List<DiagnosticInfo>();
+            foreach (var check in checks.OrderBy(c => c.FullName, StringComparer.Ordinal))
+            {
+                var featureSet = featureSets.FirstOrDefault(f => f.FullName == check.FullName);
+                var dataset = featureSet is null ? null : datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+                if (featureSet is null || dataset is null)
+                {
+                    continue;
+                }
+
+                var problems = new List<Temporal.Problem>();
+                Temporal.Resolve(featureSet, dataset, datasets, problems);
+                foreach (var problem in problems)
+                {
+                    var locations = problem.IsJoin ? check.JoinLocations : check.WindowLocations;
+                    var location = problem.Index < locations.Count && locations[problem.Index] != LocationInfo.None ? locations[problem.Index] : check.ClassLocation;
+                    result.Add(new DiagnosticInfo(
+                        problem.IsJoin ? "PDSL213" : "PDSL212",
+                        location,
+                        new[] { problem.Subject, check.TypeName, problem.Message }.ToEquatableArray()));
+                }
+            }
+
+            return result.ToEquatableArray();
         }
 
         /// <summary>
@@ -46,7 +92,7 @@ public sealed partial class PipelineGenerator
                 result.Add(new DiagnosticInfo(
                     "PDSL207",
                     model.Location,
-                    new[] { model.ModelName, model.Task, dataset.LabelMember, LabelTypeName(dataset), needs }.ToEquatableArray()));
+                    new[] { model.ModelName, model.Task, dataset.LabelMember.Length == 0 ? "(none)" : dataset.LabelMember, dataset.LabelMember.Length == 0 ? "none" : LabelTypeName(dataset), needs }.ToEquatableArray()));
             }
 
             return result.ToEquatableArray();
@@ -55,6 +101,12 @@ public sealed partial class PipelineGenerator
         /// <summary>Whether the dataset's label fits the task; unknown tasks are not checked.</summary>
         public static bool LabelFits(string task, DatasetSpec dataset, out string needs)
         {
+            if (dataset.LabelMember.Length == 0)
+            {
+                needs = "a [Label] member";
+                return false;
+            }
+
             switch (task)
             {
                 case "BinaryClassification":
@@ -89,8 +141,20 @@ public sealed partial class PipelineGenerator
                 return null;
             }
 
+            var joined = EquatableArray<string>.Empty;
+            if (featureSet.IsPointInTime)
+            {
+                var temporal = Temporal.Resolve(featureSet, dataset, datasets, []);
+                if (temporal is null)
+                {
+                    return null;
+                }
+
+                joined = temporal.Joins.Select(j => j.DatasetName).ToEquatableArray();
+            }
+
             var ds = dataset.DatasetName;
-            var nodes = new[]
+            var nodeList = new List<GraphNodeSpec>
             {
                 Node("ingest", "Ingest", ds),
                 Node("validate", "Validate", ds),
@@ -102,8 +166,8 @@ public sealed partial class PipelineGenerator
                 Node("gate", "Gate", model.TypeName),
                 Node("register", "Register", pipeline.PipelineName),
             };
-            string Id(int index) => nodes[index].Id;
-            var edges = new[]
+            string Id(int index) => nodeList[index].Id;
+            var edgeList = new List<GraphEdgeSpec>
             {
                 new GraphEdgeSpec(Id(0), Id(1)), // ingest -> validate
                 new GraphEdgeSpec(Id(1), Id(2)), // validate -> snapshot
@@ -119,6 +183,32 @@ public sealed partial class PipelineGenerator
                 new GraphEdgeSpec(Id(2), Id(8)), // snapshot -> register
             };
 
+            // Joined datasets: their own ingest, validate and snapshot; features wait for them.
+            foreach (var name in joined)
+            {
+                var ingest = Node("ingest", "Ingest", name);
+                var validate = Node("validate", "Validate", name);
+                var snapshot = Node("snapshot", "Snapshot", name);
+                nodeList.AddRange(new[] { ingest, validate, snapshot });
+                edgeList.Add(new GraphEdgeSpec(ingest.Id, validate.Id));
+                edgeList.Add(new GraphEdgeSpec(validate.Id, snapshot.Id));
+                edgeList.Add(new GraphEdgeSpec(validate.Id, Id(3)));
+                edgeList.Add(new GraphEdgeSpec(snapshot.Id, Id(8)));
+            }
+
+            // Backtest: one model per fold, moving forward in time; the gate may read its worst fold.
+            if (pipeline.BacktestFolds > 0)
+            {
+                var backtest = Node("backtest", "Backtest", model.TypeName);
+                nodeList.Add(backtest);
+                edgeList.Add(new GraphEdgeSpec(Id(3), backtest.Id));
+                edgeList.Add(new GraphEdgeSpec(Id(4), backtest.Id));
+                edgeList.Add(new GraphEdgeSpec(backtest.Id, Id(7)));
+            }
+
+            var nodes = nodeList.ToArray();
+            var edges = edgeList.ToArray();
+
             return new PipelineOutputSpec
             {
                 Pipeline = pipeline,
@@ -126,6 +216,7 @@ public sealed partial class PipelineGenerator
                 DatasetClassFullName = dataset.DatasetClassFullName,
                 DatasetName = ds,
                 FeatureSetFullName = featureSet.FullName,
+                JoinedDatasetNames = joined,
                 ModelFullName = model.FullName,
                 GateClassFullNames = gates
                     .Where(g => g.ModelFullName == model.FullName)

@@ -200,7 +200,7 @@ public sealed partial class PipelineGenerator
                 valid = false;
             }
 
-            if (labelCount != 1)
+            if (labelCount > 1)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.LabelCount, syntax.Identifier.GetLocation(), datasetName, labelCount));
                 valid = false;
@@ -211,7 +211,8 @@ public sealed partial class PipelineGenerator
                 return new ParseResult<DatasetSpec>(null, diagnostics.ToImmutable());
             }
 
-            var label = columns.First(c => c.IsLabel);
+            // No label: a dataset that is only joined (as of time) into another's features; a model over it gets PDSL207.
+            var label = columns.FirstOrDefault(c => c.IsLabel) ?? new ColumnSpec { Member = "", Header = "", Kind = ValueKind.String, IsNullable = false };
             var ns = NamespaceOf(type);
             var className = type.Name + "Dataset";
             var spec = new DatasetSpec
@@ -264,6 +265,13 @@ public sealed partial class PipelineGenerator
                 valid = false;
             }
 
+            var windows = new List<WindowDeclSpec>();
+            var joins = new List<JoinDeclSpec>();
+            var joinTypes = new List<INamedTypeSymbol>();
+            var windowLocations = new List<LocationInfo>();
+            var joinLocations = new List<LocationInfo>();
+            valid &= ParseTemporalAttributes(type, syntax, rowType, windows, joins, joinTypes, windowLocations, joinLocations, diagnostics, ct);
+
             var features = new List<FeatureSpec>();
             var featureMethods = new Dictionary<string, string>(StringComparer.Ordinal);
             var declaredAny = false;
@@ -294,13 +302,40 @@ public sealed partial class PipelineGenerator
                     problems.Add("it must not be generic");
                 }
 
-                if (method.Parameters.Length != 1)
+                var joinArguments = new List<int>();
+                if (method.Parameters.Length == 0)
                 {
-                    problems.Add($"it must take exactly one parameter of type '{rowType.Name}', not {method.Parameters.Length}");
+                    problems.Add($"it must take a parameter of type '{rowType.Name}'");
                 }
                 else if (method.Parameters[0].RefKind != RefKind.None || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, rowType))
                 {
-                    problems.Add($"its parameter must be of type '{rowType.Name}', passed by value");
+                    problems.Add($"its first parameter must be of type '{rowType.Name}', passed by value");
+                }
+                else
+                {
+                    for (var p = 1; p < method.Parameters.Length; p++)
+                    {
+                        var parameter = method.Parameters[p];
+                        var join = joinTypes.FindIndex(t => SymbolEqualityComparer.Default.Equals(t, parameter.Type.OriginalDefinition));
+                        if (join < 0 || parameter.RefKind != RefKind.None)
+                        {
+                            problems.Add(joinTypes.Count == 0
+                                ? $"it must take exactly one parameter of type '{rowType.Name}', not {method.Parameters.Length}"
+                                : $"its parameter '{parameter.Name}' must be a row of a dataset joined with [AsOfJoin] ({string.Join(", ", joinTypes.Select(t => t.Name + "?"))}), passed by value");
+                        }
+                        else if (parameter.Type.NullableAnnotation != NullableAnnotation.Annotated)
+                        {
+                            problems.Add($"its parameter '{parameter.Name}' must be declared '{joinTypes[join].Name}?': the joined row is null when no row matches");
+                        }
+                        else if (joinArguments.Contains(join))
+                        {
+                            problems.Add($"it takes the row of join '{joinTypes[join].Name}' twice");
+                        }
+                        else
+                        {
+                            joinArguments.Add(join);
+                        }
+                    }
                 }
 
                 var returnKind = ValueKind.Single;
@@ -338,11 +373,21 @@ public sealed partial class PipelineGenerator
                     Name = name!,
                     MethodName = method.Name,
                     ReturnKind = returnKind,
+                    JoinArguments = joinArguments.ToEquatableArray(),
                     CodeHash = HashHelper.Sha256Hex(declaration is null ? method.Name : NormalizedTokens(declaration)),
                 });
             }
 
-            if (!declaredAny)
+            foreach (var window in windows)
+            {
+                if (featureMethods.TryGetValue(window.Name, out var method))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidWindow, AttributeOrClass(windowLocations[windows.IndexOf(window)], syntax), window.Name, type.Name, $"its name is already used by feature method '{method}'"));
+                    valid = false;
+                }
+            }
+
+            if (!declaredAny && windows.Count == 0)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoFeatures, syntax.Identifier.GetLocation(), type.Name));
             }
@@ -359,9 +404,144 @@ public sealed partial class PipelineGenerator
                 FullName = FullName(type),
                 RowTypeFullName = FullName(rowType),
                 Features = features.ToEquatableArray(),
-                FeatureSetHash = HashHelper.Sha256Hex(string.Concat(features.Select(f => f.Name + ":" + f.CodeHash + "\n"))),
+                Windows = windows.ToEquatableArray(),
+                Joins = joins.ToEquatableArray(),
+                FeatureSetHash = HashHelper.Sha256Hex(
+                    string.Concat(features.Select(f => f.Name + ":" + f.CodeHash + "\n"))
+                    + string.Concat(windows.Select(w => $"window:{w.Name}:{w.Member}:{w.Aggregate}:{w.DurationTicks}:{w.Events}:{w.LagTicks}\n"))
+                    + string.Concat(joins.Select(j => $"join:{j.RowTypeFullName}:{j.On}:{j.LagTicks}:{j.ToleranceTicks}\n"))),
             };
-            return new ParseResult<FeatureSetSpec>(spec, diagnostics.ToImmutable());
+            var check = spec.IsPointInTime
+                ? new FeatureSetCheckSpec(spec.FullName, type.Name, LocationInfo.From(syntax.Identifier.GetLocation()), windowLocations.ToEquatableArray(), joinLocations.ToEquatableArray())
+                : null;
+            return new ParseResult<FeatureSetSpec>(spec, diagnostics.ToImmutable()) { FeatureSetCheck = check };
+        }
+
+        /// <summary>
+        /// Reads the <c>[Window]</c> and <c>[AsOfJoin]</c> attributes of a feature set: what can be checked from the
+        /// declaration alone (durations, aggregates, names, that a joined type is a dataset). Members, keys and
+        /// timestamps are checked after the join with the dataset specs (<see cref="Joiner.CheckFeatureSets"/>).
+        /// </summary>
+        private static bool ParseTemporalAttributes(
+            INamedTypeSymbol type,
+            TypeDeclarationSyntax syntax,
+            INamedTypeSymbol rowType,
+            List<WindowDeclSpec> windows,
+            List<JoinDeclSpec> joins,
+            List<INamedTypeSymbol> joinTypes,
+            List<LocationInfo> windowLocations,
+            List<LocationInfo> joinLocations,
+            ImmutableArray<Diagnostic>.Builder diagnostics,
+            CancellationToken ct)
+        {
+            var valid = true;
+            foreach (var a in type.GetAttributes())
+            {
+                ct.ThrowIfCancellationRequested();
+                var attributeName = DslAttributeName(a);
+                if (attributeName == "WindowAttribute" && a.ConstructorArguments.Length == 4)
+                {
+                    var location = AttributeLocation(a, syntax, ct);
+                    var name = a.ConstructorArguments[0].Value as string ?? "";
+                    var member = a.ConstructorArguments[1].Value as string ?? "";
+                    var aggregate = EnumMemberName(a.ConstructorArguments[2]);
+                    var windowText = a.ConstructorArguments[3].Value as string;
+                    var lagText = a.NamedArguments.FirstOrDefault(n => n.Key == "Lag").Value.Value as string;
+                    var problems = new List<string>();
+                    if (!SyntaxFacts.IsValidIdentifier(name))
+                    {
+                        problems.Add("its name must be a valid identifier");
+                    }
+                    else if (windows.Any(w => w.Name == name))
+                    {
+                        problems.Add("another window has the same name");
+                    }
+
+                    if (aggregate is not ("Count" or "Sum" or "Mean" or "Min" or "Max" or "Last" or "DistinctCount"))
+                    {
+                        problems.Add($"'{aggregate}' is not an Aggregate");
+                    }
+
+                    if (!DurationParser.TryParseWindow(windowText, out var duration, out var events))
+                    {
+                        problems.Add($"its window '{windowText}' is neither a duration such as \"7d\", \"12h\", \"30m\", \"45s\" or \"2w\" nor \"N events\"");
+                    }
+
+                    long lag = 0;
+                    if (lagText is not null && !DurationParser.TryParseDuration(lagText, out lag))
+                    {
+                        problems.Add($"its lag '{lagText}' is not a positive duration such as \"1d\"");
+                    }
+
+                    if (problems.Count > 0)
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidWindow, location, name, type.Name, string.Join("; ", problems)));
+                        valid = false;
+                        continue;
+                    }
+
+                    windows.Add(new WindowDeclSpec(name, member, aggregate, duration, events, lag));
+                    windowLocations.Add(LocationInfo.From(location) ?? LocationInfo.None);
+                }
+                else if (attributeName == "AsOfJoinAttribute" && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is INamedTypeSymbol joined)
+                {
+                    var location = AttributeLocation(a, syntax, ct);
+                    string? on = null, tolerance = null, lag = null;
+                    foreach (var named in a.NamedArguments)
+                    {
+                        switch (named.Key)
+                        {
+                            case "On":
+                                on = named.Value.Value as string;
+                                break;
+                            case "Tolerance":
+                                tolerance = named.Value.Value as string;
+                                break;
+                            case "Lag":
+                                lag = named.Value.Value as string;
+                                break;
+                        }
+                    }
+
+                    var problems = new List<string>();
+                    if (joined.TypeKind == TypeKind.Error || !HasDslAttribute(joined, "DatasetAttribute"))
+                    {
+                        problems.Add($"'{joined.ToDisplayString()}' is not marked [Dataset]");
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(joined, rowType))
+                    {
+                        problems.Add("a feature set cannot join its own dataset; use a [Window] over it instead");
+                    }
+                    else if (joinTypes.Any(t => SymbolEqualityComparer.Default.Equals(t, joined)))
+                    {
+                        problems.Add("the dataset is already joined");
+                    }
+
+                    long toleranceTicks = long.MaxValue, lagTicks = 0;
+                    if (tolerance is not null && !DurationParser.TryParseDuration(tolerance, out toleranceTicks))
+                    {
+                        problems.Add($"its tolerance '{tolerance}' is not a positive duration such as \"1d\"");
+                    }
+
+                    if (lag is not null && !DurationParser.TryParseDuration(lag, out lagTicks))
+                    {
+                        problems.Add($"its lag '{lag}' is not a positive duration such as \"1d\"");
+                    }
+
+                    if (problems.Count > 0)
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAsOfJoin, location, joined.Name, type.Name, string.Join("; ", problems)));
+                        valid = false;
+                        continue;
+                    }
+
+                    joins.Add(new JoinDeclSpec(FullName(joined), joined.Name, on, lagTicks, toleranceTicks));
+                    joinTypes.Add(joined);
+                    joinLocations.Add(LocationInfo.From(location) ?? LocationInfo.None);
+                }
+            }
+
+            return valid;
         }
 
         public static ParseResult<ModelSpec> ParseModel(GeneratorAttributeSyntaxContext context, CancellationToken ct)
@@ -516,7 +696,8 @@ public sealed partial class PipelineGenerator
                     continue;
                 }
 
-                rules.Add(new GateRuleSpec(EnumMemberName(a.ConstructorArguments[0]), name == "MinMetricAttribute", ToDouble(a.ConstructorArguments[1].Value)));
+                var worstFold = a.NamedArguments.Any(n => n.Key == "WorstFold" && n.Value.Value is true);
+                rules.Add(new GateRuleSpec(EnumMemberName(a.ConstructorArguments[0]), name == "MinMetricAttribute", ToDouble(a.ConstructorArguments[1].Value), worstFold));
             }
 
             var spec = new GateSpec
@@ -562,6 +743,8 @@ public sealed partial class PipelineGenerator
             var split = "Auto";
             var holdout = 0.2;
             var seed = 42;
+            string? cutoffText = null;
+            var folds = 0;
             foreach (var named in attribute.NamedArguments)
             {
                 switch (named.Key)
@@ -575,7 +758,43 @@ public sealed partial class PipelineGenerator
                     case "Seed" when named.Value.Value is int s:
                         seed = s;
                         break;
+                    case "TimeCutoff":
+                        cutoffText = named.Value.Value as string;
+                        break;
+                    case "BacktestFolds" when named.Value.Value is int f:
+                        folds = f;
+                        break;
                 }
+            }
+
+            var problems = new List<string>();
+            long? cutoff = null;
+            if (cutoffText is not null)
+            {
+                if (DateTime.TryParseExact(cutoffText, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    cutoff = parsed.Ticks;
+                }
+                else
+                {
+                    problems.Add($"TimeCutoff '{cutoffText}' is not an ISO 8601 date such as \"2015-01-01\"");
+                }
+            }
+
+            if (folds < 0 || folds == 1 || folds > 52)
+            {
+                problems.Add($"BacktestFolds must be 0 (none) or between 2 and 52, not {folds}");
+            }
+
+            if ((cutoffText is not null || folds > 0) && split is not ("Auto" or "Time"))
+            {
+                problems.Add($"a time cut-off or a backtest needs Split = SplitStrategy.Time (or Auto on a time-stamped dataset), not {split}");
+            }
+
+            if (problems.Count > 0)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidTimeEvaluation, AttributeLocation(attribute, syntax, ct), pipelineName, string.Join("; ", problems)));
+                return new ParseResult<PipelineSpec>(null, diagnostics.ToImmutable());
             }
 
             var spec = new PipelineSpec
@@ -588,9 +807,14 @@ public sealed partial class PipelineGenerator
                 Split = split,
                 HoldoutFraction = holdout,
                 Seed = seed,
+                TimeCutoffTicks = cutoff,
+                BacktestFolds = folds,
             };
             return new ParseResult<PipelineSpec>(spec, diagnostics.ToImmutable());
         }
+
+        private static Location AttributeOrClass(LocationInfo location, TypeDeclarationSyntax syntax) =>
+            location == LocationInfo.None ? syntax.Identifier.GetLocation() : location.ToLocation();
 
         private static ParseResult<T> Empty<T>()
             where T : class => new(null, ImmutableArray<Diagnostic>.Empty);

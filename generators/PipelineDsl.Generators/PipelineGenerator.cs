@@ -95,6 +95,19 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(featureSetOutputs, static (spc, o) =>
             spc.AddSource(Emitter.HintName(o.FeatureSet.Namespace, o.FeatureSet.TypeName, "FeatureSet"), Emitter.EmitFeatureSet(o)));
 
+        // PDSL212/213 need a point-in-time feature set and its datasets: checked after the join too.
+        var featureSetChecks = featureSets
+            .Where(static r => r.FeatureSetCheck is not null)
+            .Select(static (r, _) => r.FeatureSetCheck!)
+            .Collect()
+            .WithTrackingName(Steps.FeatureSetChecks);
+        var temporalDiagnostics = featureSetChecks
+            .Combine(featureSetCollection)
+            .Combine(datasetCollection)
+            .Select(static (x, _) => Joiner.CheckFeatureSets(x.Left.Left, x.Left.Right, x.Right))
+            .WithTrackingName(Steps.TemporalDiagnostics);
+        context.RegisterSourceOutput(temporalDiagnostics, static (spc, infos) => Report(spc, infos));
+
         // PDSL207 needs a model and its dataset: checked after the join (see Joiner.CheckLabels).
         var modelChecks = models
             .Where(static r => r.Check is not null)

@@ -15,6 +15,8 @@ internal static class PipelineGeneratorStepNames
     public const string ModelCollection = nameof(ModelCollection);
     public const string ModelChecks = nameof(ModelChecks);
     public const string LabelTaskDiagnostics = nameof(LabelTaskDiagnostics);
+    public const string FeatureSetChecks = nameof(FeatureSetChecks);
+    public const string TemporalDiagnostics = nameof(TemporalDiagnostics);
     public const string Gates = nameof(Gates);
     public const string GateSpecs = nameof(GateSpecs);
     public const string GateCollection = nameof(GateCollection);

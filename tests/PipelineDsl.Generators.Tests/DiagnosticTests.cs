@@ -133,7 +133,7 @@ public sealed class DiagnosticTests
             {
                 "PDSL204 Error @Name: Feature method 'Name' has an invalid signature: it must return float, double, int, long or bool, not 'string'",
                 "PDSL204 Error @Two: Feature method 'Two' has an invalid signature: it must take exactly one parameter of type 'Row', not 2",
-                "PDSL204 Error @Other: Feature method 'Other' has an invalid signature: its parameter must be of type 'Row', passed by value",
+                "PDSL204 Error @Other: Feature method 'Other' has an invalid signature: its first parameter must be of type 'Row', passed by value",
                 "PDSL204 Error @Generic: Feature method 'Generic' has an invalid signature: it must not be generic",
                 "PDSL204 Error @Y: Feature method 'Y' has an invalid signature: its feature name 'X' is already used by 'X'",
             },
@@ -152,7 +152,7 @@ public sealed class DiagnosticTests
             }
             """;
 
-        AssertSingle(source, "PDSL204", DiagnosticSeverity.Error, "X", "Feature method 'X' has an invalid signature: its parameter must be of type 'Row', passed by value");
+        AssertSingle(source, "PDSL204", DiagnosticSeverity.Error, "X", "Feature method 'X' has an invalid signature: its first parameter must be of type 'Row', passed by value");
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void PDSL206_dataset_needs_exactly_one_label()
+    public void PDSL206_dataset_has_at_most_one_label_and_a_joined_dataset_may_have_none()
     {
         var source = Usings + """
             [Dataset("none")]
@@ -209,8 +209,7 @@ public sealed class DiagnosticTests
         Assert.Equal(
             new[]
             {
-                "PDSL206 Error @NoLabel: Dataset 'none' must declare exactly one [Label] member; found 0",
-                "PDSL206 Error @TwoLabels: Dataset 'two' must declare exactly one [Label] member; found 2",
+                "PDSL206 Error @TwoLabels: Dataset 'two' declares 2 [Label] members; a dataset has at most one",
             },
             Sorted(GeneratorTestHelper.GeneratorDiagnostics(source)));
     }
@@ -349,7 +348,7 @@ public sealed class DiagnosticTests
         // The dataset is invalid (PDSL206): nothing that depends on it is emitted, so the only errors are ours.
         var source = Usings + """
             [Dataset("d")]
-            public sealed partial record Row { public float X { get; init; } }
+            public sealed partial record Row { [Label] public float X { get; init; } [Label] public float Y { get; init; } }
             """ + ValidFeatures + ValidModel + ValidPipeline;
 
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
@@ -362,7 +361,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Diagnostics_carry_help_links_and_the_pipeline_category()
     {
-        var diagnostic = Assert.Single(GeneratorTestHelper.GeneratorDiagnostics(Usings + "[Dataset(\"d\")] public sealed partial record R;"));
+        var diagnostic = Assert.Single(GeneratorTestHelper.GeneratorDiagnostics(Usings + "[Dataset(\"d\")] public sealed partial record R { [Label] public bool A { get; init; } [Label] public bool B { get; init; } }"));
 
         Assert.Equal("PipelineDsl.Pipeline", diagnostic.Descriptor.Category);
         Assert.Equal("https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/PDSL206.md", diagnostic.Descriptor.HelpLinkUri);

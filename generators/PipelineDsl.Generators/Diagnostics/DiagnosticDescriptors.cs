@@ -40,11 +40,11 @@ internal static class DiagnosticDescriptors
         "Declaration must be a top-level partial type",
         "{0} '{1}' must be declared as a top-level {2}");
 
-    /// <summary>PDSL206: "Dataset '{0}' must declare exactly one [Label] member; found {1}".</summary>
+    /// <summary>PDSL206: "Dataset '{0}' declares {1} [Label] members; a dataset has at most one".</summary>
     public static readonly DiagnosticDescriptor LabelCount = Error(
         "PDSL206",
-        "Dataset must declare exactly one [Label] member",
-        "Dataset '{0}' must declare exactly one [Label] member; found {1}");
+        "Dataset must declare at most one [Label] member",
+        "Dataset '{0}' declares {1} [Label] members; a dataset has at most one");
 
     /// <summary>PDSL207: "Model '{0}' has task {1}, but the label '{2}' of its dataset has type '{3}'; {1} needs {4}".</summary>
     public static readonly DiagnosticDescriptor LabelTaskMismatch = Error(
@@ -80,6 +80,24 @@ internal static class DiagnosticDescriptors
         "Unsupported hyperparameter",
         "Hyperparameter '{0}' {1}");
 
+    /// <summary>PDSL212: "Window '{0}' of feature set '{1}' is invalid: {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidWindow = Error(
+        "PDSL212",
+        "Invalid window feature",
+        "Window '{0}' of feature set '{1}' is invalid: {2}");
+
+    /// <summary>PDSL213: "As-of join of '{0}' in feature set '{1}' is invalid: {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidAsOfJoin = Error(
+        "PDSL213",
+        "Invalid as-of join",
+        "As-of join of '{0}' in feature set '{1}' is invalid: {2}");
+
+    /// <summary>PDSL214: "Pipeline '{0}' has an invalid time-aware evaluation: {1}".</summary>
+    public static readonly DiagnosticDescriptor InvalidTimeEvaluation = Error(
+        "PDSL214",
+        "Invalid time split or backtest",
+        "Pipeline '{0}' has an invalid time-aware evaluation: {1}");
+
     /// <summary>Finds a descriptor by ID (for diagnostics that travel as <c>DiagnosticInfo</c>).</summary>
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
@@ -94,6 +112,9 @@ internal static class DiagnosticDescriptors
         "PDSL209" => InvalidTimestamp,
         "PDSL210" => NoFeatures,
         "PDSL211" => UnsupportedHyperparameter,
+        "PDSL212" => InvalidWindow,
+        "PDSL213" => InvalidAsOfJoin,
+        "PDSL214" => InvalidTimeEvaluation,
         _ => null,
     };
 

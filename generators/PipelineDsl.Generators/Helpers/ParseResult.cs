@@ -25,4 +25,7 @@ internal sealed class ParseResult<T>
 
     /// <summary>For models only: what the joined label/task check (PDSL207) needs.</summary>
     public PipelineDsl.Generators.Model.ModelCheckSpec? Check { get; init; }
+
+    /// <summary>For point-in-time feature sets only: where the windows and joins are, for the joined checks (PDSL212/213).</summary>
+    public PipelineDsl.Generators.Model.FeatureSetCheckSpec? FeatureSetCheck { get; init; }
 }

@@ -23,6 +23,15 @@ internal sealed record FeatureSetSpec
 
     public required EquatableArray<FeatureSpec> Features { get; init; }
 
+    /// <summary>The <c>[Window]</c> declarations, in attribute order (their features follow the methods' features).</summary>
+    public EquatableArray<WindowDeclSpec> Windows { get; init; } = EquatableArray<WindowDeclSpec>.Empty;
+
+    /// <summary>The <c>[AsOfJoin]</c> declarations, in attribute order.</summary>
+    public EquatableArray<JoinDeclSpec> Joins { get; init; } = EquatableArray<JoinDeclSpec>.Empty;
+
+    /// <summary>Whether any feature depends on other rows or datasets.</summary>
+    public bool IsPointInTime => Windows.Count > 0 || Joins.Count > 0;
+
     /// <summary>SHA-256 over the ordered feature names and code hashes.</summary>
     public required string FeatureSetHash { get; init; }
 }
@@ -34,4 +43,8 @@ internal sealed record FeatureSetSpec
 /// <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>: those are not equatable and keep
 /// old compilations alive.
 /// </remarks>
-internal sealed record FeatureSetOutputSpec(FeatureSetSpec FeatureSet, string DatasetName);
+internal sealed record FeatureSetOutputSpec(FeatureSetSpec FeatureSet, string DatasetName)
+{
+    /// <summary>What a point-in-time feature set needs from its datasets; null for a set of row functions.</summary>
+    public TemporalOutputSpec? Temporal { get; init; }
+}

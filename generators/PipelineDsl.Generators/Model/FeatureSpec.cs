@@ -19,6 +19,9 @@ internal sealed record FeatureSpec
     /// <summary>The method's return type (float, double, int, long or bool).</summary>
     public required ValueKind ReturnKind { get; init; }
 
+    /// <summary>For each parameter after the row: the index of the as-of join whose row it receives.</summary>
+    public EquatableArray<int> JoinArguments { get; init; } = EquatableArray<int>.Empty;
+
     /// <summary>SHA-256 of the method declaration's tokens joined by single spaces.</summary>
     public required string CodeHash { get; init; }
 }

@@ -31,4 +31,4 @@ internal sealed record GateSpec
 /// <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c> or <c>Compilation</c>: those are not equatable and keep
 /// old compilations alive.
 /// </remarks>
-internal sealed record GateRuleSpec(string Metric, bool AtLeast, double Threshold);
+internal sealed record GateRuleSpec(string Metric, bool AtLeast, double Threshold, bool WorstFold = false);

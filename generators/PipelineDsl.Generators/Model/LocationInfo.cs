@@ -16,6 +16,9 @@ namespace PipelineDsl.Generators.Model;
 /// </remarks>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
 {
+    /// <summary>No location: the diagnostic goes on the declaration instead.</summary>
+    public static LocationInfo None { get; } = new("", 0, 0, 0, 0, 0, 0);
+
     /// <summary>Captures <paramref name="location"/>; null when it is not in source.</summary>
     public static LocationInfo? From(Location? location)
     {

@@ -27,6 +27,12 @@ internal sealed record PipelineSpec
     public required double HoldoutFraction { get; init; }
 
     public required int Seed { get; init; }
+
+    /// <summary>The time split's cut-off, as ticks of a UTC-unspecified <c>DateTime</c>; null for a fraction.</summary>
+    public long? TimeCutoffTicks { get; init; }
+
+    /// <summary>Rolling-origin backtest folds; 0 for none.</summary>
+    public int BacktestFolds { get; init; }
 }
 
 /// <summary>
@@ -50,6 +56,9 @@ internal sealed record PipelineOutputSpec
     public required string DatasetName { get; init; }
 
     public required string FeatureSetFullName { get; init; }
+
+    /// <summary>The datasets the feature set joins as of each row's time, in join order.</summary>
+    public EquatableArray<string> JoinedDatasetNames { get; init; } = EquatableArray<string>.Empty;
 
     public required string ModelFullName { get; init; }
 

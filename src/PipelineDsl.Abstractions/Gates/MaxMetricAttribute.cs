@@ -18,4 +18,10 @@ public sealed class MaxMetricAttribute : Attribute
 
     /// <summary>The inclusive upper bound.</summary>
     public double Threshold { get; }
+
+    /// <summary>
+    /// When true, the rule applies to the worst backtest fold (<see cref="PipelineAttribute.BacktestFolds"/>) instead of
+    /// the holdout: every fold must pass.
+    /// </summary>
+    public bool WorstFold { get; set; }
 }

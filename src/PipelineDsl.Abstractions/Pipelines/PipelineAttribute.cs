@@ -33,4 +33,17 @@ public sealed class PipelineAttribute : Attribute
 
     /// <summary>Seed of the random split and of the trainer.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// For a time split: the first instant of the holdout (ISO 8601, e.g. <c>"2015-01-01"</c>). Rows at or after it are
+    /// held out; <see cref="HoldoutFraction"/> is then ignored.
+    /// </summary>
+    public string? TimeCutoff { get; set; }
+
+    /// <summary>
+    /// Rolling-origin backtest folds (0: none). The holdout period of a time split is cut into this many consecutive
+    /// test windows; fold <c>i</c> trains on every row before its window and is evaluated on it. Metrics per fold and
+    /// their spread are stored with the run, and gates may require the worst fold to pass.
+    /// </summary>
+    public int BacktestFolds { get; set; }
 }

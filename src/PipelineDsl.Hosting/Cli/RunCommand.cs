@@ -26,10 +26,10 @@ internal static class RunCommand
                 StorePath = CliOptions.StorePath(parse),
                 SourceOverrides = SourceOverrides.Parse(parse.GetValue(source)),
             };
-            var unknown = options.SourceOverrides.Keys.FirstOrDefault(k => k != definition.DatasetName);
+            var unknown = options.SourceOverrides.Keys.FirstOrDefault(k => !definition.DatasetNames.Contains(k, StringComparer.OrdinalIgnoreCase));
             if (unknown is not null)
             {
-                throw new CliUsageException($"--source names dataset '{unknown}', but pipeline '{definition.Name}' reads '{definition.DatasetName}'.");
+                throw new CliUsageException($"--source names dataset '{unknown}', but pipeline '{definition.Name}' reads {string.Join(", ", definition.DatasetNames.Select(n => $"'{n}'"))}.");
             }
 
             return await RunAsync(context, definition, options, cancellationToken);
@@ -73,14 +73,9 @@ internal static class RunCommand
             console.MarkupLine("[bold]holdout metrics[/] " + Markup.Escape(string.Join("  ", result.Metrics.Select(m => $"{m.Key}={m.Value:0.####}"))));
         }
 
-        foreach (var rule in definition.Gates)
+        foreach (var verdict in result.GateVerdicts)
         {
-            var name = MetricNames.Of(rule.Metric);
-            if (result.Metrics.TryGetValue(name, out var value))
-            {
-                var passed = rule.IsSatisfiedBy(value);
-                console.MarkupLine($"gate {(passed ? "[green]passed[/]" : "[red]FAILED[/]")} {Markup.Escape(rule.ToString())} (got {value:0.####})");
-            }
+            console.MarkupLine($"gate {(verdict.Passed ? "[green]passed[/]" : "[red]FAILED[/]")} {Markup.Escape(verdict.Message)}");
         }
 
         switch (result.Status)

@@ -7,7 +7,7 @@ namespace PipelineDsl.Runtime;
 /// (<c>{Row}Dataset</c>) with a typed CSV reader and a validator; nothing here uses reflection.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public abstract class DatasetDefinition<TRow>
+public abstract class DatasetDefinition<TRow> : IDatasetDefinition
 {
     /// <summary>Stable dataset name.</summary>
     public abstract string Name { get; }
@@ -47,4 +47,20 @@ public abstract class DatasetDefinition<TRow>
 
     /// <summary>The row's timestamp; <see cref="DateTime.MinValue"/> when the dataset has none.</summary>
     public abstract DateTime GetTimestamp(TRow row);
+
+    /// <inheritdoc />
+    public (Array Rows, int[] LineNumbers, DataErrorReport Errors) ReadCsvUntyped(string path)
+    {
+        var load = ReadCsv(path);
+        return (load.Rows, load.LineNumbers, load.Errors);
+    }
+
+    /// <inheritdoc />
+    public DataErrorReport ValidateUntyped(Array rows, int[] lineNumbers, string path)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var errors = new DataErrorCollector(path);
+        Validate((TRow[])rows, lineNumbers, errors);
+        return errors.ToReport();
+    }
 }

@@ -16,6 +16,9 @@ public interface IPipelineDefinition
     /// <summary>The dataset's default source path.</summary>
     string? DefaultSource { get; }
 
+    /// <summary>Every dataset the pipeline reads: its own, then the ones its feature set joins.</summary>
+    IReadOnlyList<string> DatasetNames { get; }
+
     /// <summary>The DAG.</summary>
     PipelineGraph Graph { get; }
 

@@ -17,4 +17,7 @@ public static class MetricNames
         Metric.R2 => "r2",
         _ => metric.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Whether a larger value of the metric is better (AUC, F1, R2...), as opposed to an error (RMSE, MAE, log-loss).</summary>
+    public static bool HigherIsBetter(string metric) => metric is not ("rmse" or "mae" or "log_loss");
 }

@@ -58,6 +58,9 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
     public string? DefaultSource => Dataset.DefaultSource;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> DatasetNames => [Dataset.Name, .. FeatureSet.JoinedDatasets.Select(d => d.Name)];
+
+    /// <inheritdoc />
     public Task<PipelineRunResult> RunAsync(PipelineRunOptions options, IPipelineObserver? observer = null, CancellationToken cancellationToken = default) =>
         new PipelineRunner<TRow>(this, options, observer).RunAsync(cancellationToken);
 

@@ -33,5 +33,54 @@ public sealed record GateVerdict(GateRule Rule, double Value, bool Passed, strin
 
     /// <summary>Applies every rule.</summary>
     public static IReadOnlyList<GateVerdict> EvaluateAll(IEnumerable<GateRule> rules, IReadOnlyDictionary<string, double> metrics, MlTask task) =>
-        rules.Select(rule => Evaluate(rule, metrics, task)).ToArray();
+        EvaluateAll(rules, metrics, task, []);
+
+    /// <summary>Evaluates every rule: holdout rules on <paramref name="metrics"/>, worst-fold rules on <paramref name="folds"/>.</summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="metrics">The holdout metrics.</param>
+    /// <param name="task">The model's task (for messages).</param>
+    /// <param name="folds">Each backtest fold's metrics, in fold order; empty without a backtest.</param>
+    public static IReadOnlyList<GateVerdict> EvaluateAll(
+        IEnumerable<GateRule> rules, IReadOnlyDictionary<string, double> metrics, MlTask task, IReadOnlyList<IReadOnlyDictionary<string, double>> folds)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(folds);
+        return rules.Select(rule => rule.WorstFold ? EvaluateWorstFold(rule, folds, task) : Evaluate(rule, metrics, task)).ToArray();
+    }
+
+    /// <summary>Evaluates a rule on the worst fold: the lowest value of a higher-is-better metric, the highest of an error.</summary>
+    public static GateVerdict EvaluateWorstFold(GateRule rule, IReadOnlyList<IReadOnlyDictionary<string, double>> folds, MlTask task)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(folds);
+        var name = MetricNames.Of(rule.Metric);
+        if (folds.Count == 0)
+        {
+            return new GateVerdict(rule, double.NaN, false, $"{rule}: failed: the pipeline ran no backtest (declare BacktestFolds on it)");
+        }
+
+        var values = new List<(int Fold, double Value)>();
+        for (var f = 0; f < folds.Count; f++)
+        {
+            if (!folds[f].TryGetValue(name, out var value))
+            {
+                return new GateVerdict(rule, double.NaN, false, $"{rule}: failed: a {task} model does not produce the metric '{name}'");
+            }
+
+            if (double.IsNaN(value))
+            {
+                return new GateVerdict(rule, value, false, $"{rule}: failed: '{name}' is undefined (NaN) on fold {f + 1}");
+            }
+
+            values.Add((f + 1, value));
+        }
+
+        var worst = MetricNames.HigherIsBetter(name) ? values.MinBy(v => v.Value) : values.MaxBy(v => v.Value);
+        var passed = rule.IsSatisfiedBy(worst.Value);
+        return new GateVerdict(
+            rule,
+            worst.Value,
+            passed,
+            $"{rule}: {worst.Value.ToString("0.####", CultureInfo.InvariantCulture)} on fold {worst.Fold} of {folds.Count} ({(passed ? "passed" : "failed")})");
+    }
 }

@@ -11,4 +11,8 @@ public sealed record PipelineRunResult(
     PipelineRunStatus Status,
     IReadOnlyDictionary<string, double> Metrics,
     int? ModelVersion,
-    string Message);
+    string Message)
+{
+    /// <summary>The gate verdicts with the values they judged (holdout or worst fold); empty when no gate ran.</summary>
+    public IReadOnlyList<Evaluation.GateVerdict> GateVerdicts { get; init; } = [];
+}

@@ -4,6 +4,7 @@ using PipelineDsl.Runtime.Data;
 using PipelineDsl.Runtime.Evaluation;
 using PipelineDsl.Runtime.Graph;
 using PipelineDsl.Runtime.Store;
+using PipelineDsl.Runtime.Temporal;
 using PipelineDsl.Runtime.Training;
 
 namespace PipelineDsl.Runtime.Execution;
@@ -36,18 +37,26 @@ internal sealed class PipelineRunner<TRow>
         PipelineRunResult Finish(PipelineRunStatus status, string message)
         {
             store.FinishRun(runId, PipelineRunStatusNames.Of(status), message);
-            return new PipelineRunResult(runId, status, state.Metrics, status == PipelineRunStatus.Succeeded ? state.ModelVersion : null, message);
+            return new PipelineRunResult(runId, status, state.Metrics, status == PipelineRunStatus.Succeeded ? state.ModelVersion : null, message)
+            {
+                GateVerdicts = state.Verdicts,
+            };
         }
 
         try
         {
-            var source = ResolveSource(out var tried);
-            if (source is null)
+            foreach (var dataset in Datasets())
             {
-                return Finish(PipelineRunStatus.FailedValidation, tried);
+                var source = ResolveSource(dataset, out var tried);
+                if (source is null)
+                {
+                    return Finish(PipelineRunStatus.FailedValidation, tried);
+                }
+
+                state.Datasets[dataset.Name] = new DatasetState(dataset, source);
             }
 
-            state.SourcePath = source;
+            state.SourcePath = state.Datasets[_pipeline.Dataset.Name].SourcePath;
             var actions = _pipeline.Graph.Nodes.ToDictionary(n => n.Id, n => ActionFor(n, state), StringComparer.Ordinal);
             var executor = new DagExecutor(_pipeline.Graph, actions, new StoreRecordingObserver(store, runId, _observer));
             DagExecutionResult result;
@@ -94,10 +103,12 @@ internal sealed class PipelineRunner<TRow>
         }
     }
 
+    /// <summary>The pipeline's dataset, then the datasets its feature set joins.</summary>
+    private IEnumerable<IDatasetDefinition> Datasets() => new IDatasetDefinition[] { _pipeline.Dataset }.Concat(_pipeline.FeatureSet.JoinedDatasets);
+
     /// <summary>Finds the dataset's file: the override, else the declared default; a relative path is searched in the search paths.</summary>
-    private string? ResolveSource(out string failure)
+    private string? ResolveSource(IDatasetDefinition dataset, out string failure)
     {
-        var dataset = _pipeline.Dataset;
         var configured = _options.SourceOverrides.TryGetValue(dataset.Name, out var exact) ? exact
             : _options.SourceOverrides.FirstOrDefault(kv => string.Equals(kv.Key, dataset.Name, StringComparison.OrdinalIgnoreCase)).Value
             ?? dataset.DefaultSource;
@@ -130,9 +141,13 @@ internal sealed class PipelineRunner<TRow>
 
     private Func<CancellationToken, Task<string>> ActionFor(PipelineNode node, RunState state) => node.Kind switch
     {
+        NodeKind.Ingest when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(IngestJoined(state.Datasets[node.Subject], ct)),
+        NodeKind.Validate when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(ValidateJoined(state.Datasets[node.Subject], ct)),
+        NodeKind.Snapshot when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(SnapshotDataset(state, state.Datasets[node.Subject], ct)),
         NodeKind.Ingest => ct => Task.FromResult(Ingest(state, ct)),
         NodeKind.Validate => ct => Task.FromResult(Validate(state, ct)),
-        NodeKind.Snapshot => ct => Task.FromResult(Snapshot(state, ct)),
+        NodeKind.Snapshot => ct => Task.FromResult(SnapshotDataset(state, state.Datasets[node.Subject], ct)),
+        NodeKind.Backtest => ct => Task.FromResult(Backtest(state, ct)),
         NodeKind.Features => ct => Task.FromResult(Features(state, ct)),
         NodeKind.Split => ct => Task.FromResult(SplitRows(state, ct)),
         NodeKind.Train => ct => Task.FromResult(Train(state, ct)),
@@ -168,7 +183,45 @@ internal sealed class PipelineRunner<TRow>
 
         state.Rows = load.Rows;
         state.LineNumbers = load.LineNumbers;
+        state.Datasets[_pipeline.Dataset.Name].Rows = load.Rows;
         return $"{load.Rows.Length} rows";
+    }
+
+    private static string IngestJoined(DatasetState dataset, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        (Array Rows, int[] LineNumbers, DataErrorReport Errors) load;
+        try
+        {
+            load = dataset.Definition.ReadCsvUntyped(dataset.SourcePath);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataValidationException($"Data validation failed for dataset {dataset.Definition.Name}: {ex.Message}", ex);
+        }
+
+        if (!load.Errors.IsEmpty)
+        {
+            throw new DataValidationException(
+                $"Data validation failed for dataset {dataset.Definition.Name} ({dataset.SourcePath}): {load.Errors.Format()}", load.Errors);
+        }
+
+        dataset.Rows = load.Rows;
+        dataset.LineNumbers = load.LineNumbers;
+        return $"{load.Rows.Length} rows";
+    }
+
+    private static string ValidateJoined(DatasetState dataset, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var report = dataset.Definition.ValidateUntyped(dataset.Rows!, dataset.LineNumbers!, dataset.SourcePath);
+        if (!report.IsEmpty)
+        {
+            throw new DataValidationException(
+                $"Data validation failed for dataset {dataset.Definition.Name} ({dataset.SourcePath}): {report.Format()}", report);
+        }
+
+        return $"{dataset.Rows!.Length} rows valid";
     }
 
     private string Validate(RunState state, CancellationToken ct)
@@ -200,25 +253,57 @@ internal sealed class PipelineRunner<TRow>
         return $"{rows.Length} rows valid";
     }
 
-    private string Snapshot(RunState state, CancellationToken ct)
+    private string SnapshotDataset(RunState state, DatasetState dataset, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var hash = state.Store.Artifacts.PutFile(state.SourcePath);
-        state.Store.RecordDatasetVersion(hash, _pipeline.Dataset.Name, state.SourcePath, state.Rows!.Length, _pipeline.Dataset.SchemaHash);
-        state.Store.SetRunDataHash(state.RunId, hash);
-        state.DataHash = hash;
-        return $"sha256:{hash[..12]} ({new FileInfo(state.SourcePath).Length} bytes, {state.Rows.Length} rows)";
+        var hash = state.Store.Artifacts.PutFile(dataset.SourcePath);
+        var rows = dataset.Rows!.Length;
+        state.Store.RecordDatasetVersion(hash, dataset.Definition.Name, dataset.SourcePath, rows, dataset.Definition.SchemaHash);
+        if (ReferenceEquals(dataset.Definition, _pipeline.Dataset))
+        {
+            state.Store.SetRunDataHash(state.RunId, hash);
+            state.DataHash = hash;
+        }
+
+        dataset.DataHash = hash;
+        return $"sha256:{hash[..12]} ({new FileInfo(dataset.SourcePath).Length} bytes, {rows} rows)";
     }
 
     private string Features(RunState state, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var rows = state.Rows!;
-        var k = _pipeline.FeatureSet.Count;
+        var featureSet = _pipeline.FeatureSet;
+        var k = featureSet.Count;
         var matrix = new float[checked(k * rows.Length)];
-        _pipeline.FeatureSet.ComputeBatch(rows, matrix);
+        var joined = featureSet.JoinedDatasets.Select(d => state.Datasets[d.Name].Rows!).ToArray();
+        var featureState = featureSet.CreateState(joined);
+        featureState.ComputeBatch(rows, matrix);
         state.Matrix = matrix;
-        return $"{k} features x {rows.Length} rows";
+        state.FeatureState = featureState;
+
+        var summary = $"{k} features x {rows.Length} rows";
+        if (featureSet.Windows.Count > 0)
+        {
+            summary += $", {featureSet.Windows.Count} windows";
+        }
+
+        if (featureState.JoinReports.Count > 0)
+        {
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var report in featureState.JoinReports)
+            {
+                metrics[$"join.{report.Dataset}.matched"] = report.Matched;
+                metrics[$"join.{report.Dataset}.unknown_key"] = report.UnknownKey;
+                metrics[$"join.{report.Dataset}.no_earlier_row"] = report.NoEarlierRow;
+                metrics[$"join.{report.Dataset}.outside_tolerance"] = report.OutsideTolerance;
+            }
+
+            state.Store.LogMetrics(state.RunId, metrics);
+            summary += "; as-of " + string.Join("; ", featureState.JoinReports);
+        }
+
+        return summary;
     }
 
     private string SplitRows(RunState state, CancellationToken ct)
@@ -226,7 +311,12 @@ internal sealed class PipelineRunner<TRow>
         ct.ThrowIfCancellationRequested();
         var split = _pipeline.Split;
         var strategy = DatasetSplitter.Resolve(split.Strategy, _pipeline.Model.Task, _pipeline.Dataset.HasTimestamp);
-        var result = DatasetSplitter.Split(strategy, split.HoldoutFraction, split.Seed, state.Labels!, state.Timestamps);
+        if (strategy == SplitStrategy.Time && !_pipeline.Dataset.HasTimestamp)
+        {
+            throw new InvalidOperationException($"A time split needs a timestamp, and dataset {_pipeline.Dataset.Name} declares none.");
+        }
+
+        var result = DatasetSplitter.Split(strategy, split.HoldoutFraction, split.Seed, state.Labels!, state.Timestamps, strategy == SplitStrategy.Time ? split.TimeCutoff : null);
         if (result.Train.Length == 0 || result.Test.Length == 0)
         {
             throw new InvalidOperationException(
@@ -234,7 +324,14 @@ internal sealed class PipelineRunner<TRow>
         }
 
         state.Split = result;
-        return $"{strategy}: {result.Train.Length} train / {result.Test.Length} holdout";
+        var text = $"{strategy}: {result.Train.Length} train / {result.Test.Length} holdout";
+        if (strategy == SplitStrategy.Time)
+        {
+            var cut = result.Test.Min(i => state.Timestamps[i]);
+            text += $" (holdout from {cut:yyyy-MM-dd HH:mm:ss})";
+        }
+
+        return text;
     }
 
     private string Train(RunState state, CancellationToken ct)
@@ -284,8 +381,9 @@ internal sealed class PipelineRunner<TRow>
     private string Gate(RunState state, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task);
+        var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task, state.FoldMetrics);
         state.Store.RecordGateResults(state.RunId, verdicts);
+        state.Verdicts = verdicts;
         if (verdicts.Any(v => !v.Passed))
         {
             throw new GateFailedException(verdicts);
@@ -320,13 +418,88 @@ internal sealed class PipelineRunner<TRow>
             lineage[$"feature.{feature.Name}.hash"] = feature.CodeHash;
         }
 
+        foreach (var joined in _pipeline.FeatureSet.JoinedDatasets)
+        {
+            var dataset = state.Datasets[joined.Name];
+            lineage[$"joined.{joined.Name}.data_hash"] = dataset.DataHash ?? "unknown";
+            lineage[$"joined.{joined.Name}.schema_hash"] = joined.SchemaHash;
+        }
+
+        if (_pipeline.FeatureSet.Windows.Count > 0 && state.FeatureState is { } featureState)
+        {
+            // The online state after replaying every row: what serving starts from (content-addressed like the model).
+            using var buffer = new MemoryStream();
+            featureState.SaveWindows(buffer);
+            lineage["online_state"] = state.Store.Artifacts.Put(buffer.ToArray());
+        }
+
         var version = state.Store.RegisterModelVersion(_pipeline.Name, state.RunId, hash, lineage);
         state.ModelVersion = version;
         return $"{_pipeline.Name} v{version} (model sha256:{hash[..12]}, {bytes.Length} bytes)";
     }
 
+    private string Backtest(RunState state, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var split = state.Split!;
+        if (split.Strategy != SplitStrategy.Time)
+        {
+            throw new InvalidOperationException($"A backtest needs a time split; this pipeline split by {split.Strategy}.");
+        }
+
+        var folds = BacktestPlanner.Plan(state.Timestamps, split.Test, _pipeline.Split.BacktestFolds);
+        var results = new List<IReadOnlyDictionary<string, double>>(folds.Count);
+        var lines = new List<string>();
+        foreach (var fold in folds)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (fold.Train.Length == 0)
+            {
+                throw new InvalidOperationException($"Backtest fold {fold.Number} starts at {fold.Start:O} and has no earlier rows to train on.");
+            }
+
+            var trainer = new ModelTrainer(_pipeline.Model, _pipeline.Split.Seed);
+            var model = trainer.Train(CreateView(state, fold.Train));
+            var metrics = ModelEvaluator.Evaluate(trainer.Context, model, CreateView(state, fold.Test), _pipeline.Model.Task);
+            results.Add(metrics);
+            state.Store.LogMetrics(state.RunId, metrics.Select(m => KeyValuePair.Create("backtest." + m.Key, m.Value)), step: fold.Number);
+            lines.Add($"fold {fold.Number} [{fold.Start:yyyy-MM-dd}, {fold.End:yyyy-MM-dd}) train {fold.Train.Length} test {fold.Test.Length}: {ModelEvaluator.Summarize(metrics)}");
+        }
+
+        var summary = new Dictionary<string, double>(StringComparer.Ordinal) { ["backtest.folds"] = folds.Count };
+        foreach (var name in results[0].Keys)
+        {
+            var values = results.Select(r => r[name]).ToArray();
+            var mean = values.Average();
+            summary[$"backtest.{name}.mean"] = mean;
+            summary[$"backtest.{name}.std"] = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+            summary[$"backtest.{name}.worst"] = MetricNames.HigherIsBetter(name) ? values.Min() : values.Max();
+        }
+
+        state.Store.LogMetrics(state.RunId, summary);
+        state.FoldMetrics = results;
+        var headline = results[0].Keys.First();
+        return $"{folds.Count} folds, {headline} mean {summary[$"backtest.{headline}.mean"].ToString("0.####", CultureInfo.InvariantCulture)} "
+            + $"std {summary[$"backtest.{headline}.std"].ToString("0.####", CultureInfo.InvariantCulture)} worst {summary[$"backtest.{headline}.worst"].ToString("0.####", CultureInfo.InvariantCulture)}: "
+            + string.Join("; ", lines);
+    }
+
     private FeatureMatrixDataView CreateView(RunState state, int[] rows) =>
         new(state.Matrix!, state.Rows!.Length, _pipeline.FeatureSet.Features.Select(f => f.Name).ToArray(), rows, state.Labels, _pipeline.Model.Task);
+
+    /// <summary>One dataset of the run: where it is read from, its rows and its snapshot hash.</summary>
+    private sealed class DatasetState(IDatasetDefinition definition, string sourcePath)
+    {
+        public IDatasetDefinition Definition { get; } = definition;
+
+        public string SourcePath { get; } = sourcePath;
+
+        public Array? Rows { get; set; }
+
+        public int[]? LineNumbers { get; set; }
+
+        public string? DataHash { get; set; }
+    }
 
     /// <summary>What the nodes hand each other. Each field is written by one node before its dependents start.</summary>
     private sealed class RunState(PipelineStore store, string runId)
@@ -358,6 +531,14 @@ internal sealed class PipelineRunner<TRow>
         public DataViewSchema? InputSchema { get; set; }
 
         public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>();
+
+        public IReadOnlyList<IReadOnlyDictionary<string, double>> FoldMetrics { get; set; } = [];
+
+        public IReadOnlyList<GateVerdict> Verdicts { get; set; } = [];
+
+        public Dictionary<string, DatasetState> Datasets { get; } = new(StringComparer.Ordinal);
+
+        public IFeatureState<TRow>? FeatureState { get; set; }
 
         public int? ModelVersion { get; set; }
     }

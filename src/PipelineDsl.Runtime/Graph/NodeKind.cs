@@ -17,6 +17,9 @@ public enum NodeKind
     Train,
     /// <summary>Computes holdout metrics.</summary>
     Evaluate,
+
+    /// <summary>Rolling-origin backtest: train and evaluate once per fold, moving forward in time.</summary>
+    Backtest,
     /// <summary>Applies the promotion rules.</summary>
     Gate,
     /// <summary>Registers the model version with its lineage.</summary>

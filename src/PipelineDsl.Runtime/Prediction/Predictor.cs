@@ -1,19 +1,23 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using PipelineDsl.Runtime.Store;
+using PipelineDsl.Runtime.Temporal;
 using PipelineDsl.Runtime.Training;
 
 namespace PipelineDsl.Runtime.Prediction;
 
 /// <summary>
-/// Scores rows with a registered model version. Features go through <see cref="FeatureSetDefinition{TRow}.ComputeRow"/>,
-/// the same generated code the training batch path came from, and loading refuses a version whose lineage
+/// Scores rows with a registered model version. Features go through the feature set's <see cref="IFeatureState{TRow}"/>,
+/// the same generated code the training batch path came from; for a point-in-time feature set the state is restored
+/// from the version's lineage (the joined datasets' snapshots and the window state after training), so a row is
+/// scored as of its timestamp from the history training saw. Loading refuses a version whose lineage
 /// <c>feature_set_hash</c> differs from the current feature set's. Thread-safe (calls are serialized).
 /// </summary>
 /// <typeparam name="TRow">The dataset row type.</typeparam>
 public sealed class Predictor<TRow> : IDisposable
 {
     private readonly FeatureSetDefinition<TRow> _featureSet;
+    private readonly IFeatureState<TRow> _state;
     private readonly MlTask _task;
     private readonly Lock _lock = new();
     private readonly float[] _buffer;
@@ -21,9 +25,10 @@ public sealed class Predictor<TRow> : IDisposable
     private readonly PredictionEngine<ModelFeaturesInput, BinaryModelOutput>? _binary;
     private readonly PredictionEngine<ModelFeaturesInput, RegressionModelOutput>? _regression;
 
-    private Predictor(PipelineDefinition<TRow> pipeline, ModelVersionRecord version, MLContext context, ITransformer model)
+    private Predictor(PipelineDefinition<TRow> pipeline, ModelVersionRecord version, MLContext context, ITransformer model, IFeatureState<TRow> state)
     {
         _featureSet = pipeline.FeatureSet;
+        _state = state;
         _task = pipeline.Model.Task;
         Version = version;
         Model = model;
@@ -81,16 +86,63 @@ public sealed class Predictor<TRow> : IDisposable
             model = ModelTrainer.Load(context, stream, out _);
         }
 
-        return new Predictor<TRow>(pipeline, record, context, model);
+        return new Predictor<TRow>(pipeline, record, context, model, RestoreState(pipeline.FeatureSet, record, store));
     }
 
-    /// <summary>Computes the row's features with the generated row function and scores them.</summary>
+    /// <summary>The feature state a version was trained with: joined datasets from their snapshots, windows from the saved state.</summary>
+    private static IFeatureState<TRow> RestoreState(FeatureSetDefinition<TRow> featureSet, ModelVersionRecord record, PipelineStore store)
+    {
+        var joined = new Array[featureSet.JoinedDatasets.Count];
+        for (var k = 0; k < joined.Length; k++)
+        {
+            var dataset = featureSet.JoinedDatasets[k];
+            var hash = record.Lineage.GetValueOrDefault($"joined.{dataset.Name}.data_hash");
+            if (hash is null || !store.Artifacts.Contains(hash))
+            {
+                throw new InvalidOperationException(
+                    $"{record.Name} v{record.Version} joins dataset {dataset.Name}, but its snapshot ({hash ?? "not recorded"}) is not in the store at {store.StorePath}.");
+            }
+
+            var load = dataset.ReadCsvUntyped(store.Artifacts.PathOf(hash));
+            joined[k] = load.Rows;
+        }
+
+        var state = featureSet.CreateState(joined);
+        if (featureSet.Windows.Count > 0)
+        {
+            var windows = record.Lineage.GetValueOrDefault("online_state");
+            if (windows is null || !store.Artifacts.Contains(windows))
+            {
+                throw new InvalidOperationException(
+                    $"{record.Name} v{record.Version} has window features, but its window state ({windows ?? "not recorded"}) is not in the store at {store.StorePath}.");
+            }
+
+            using var stream = store.Artifacts.Open(windows);
+            state.LoadWindows(stream);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Adds an event to the feature state (a row whose values are now known), so that later predictions for its entity
+    /// see it in their windows. A feature set without windows ignores it.
+    /// </summary>
+    public void Observe(TRow row)
+    {
+        lock (_lock)
+        {
+            _state.Observe(row);
+        }
+    }
+
+    /// <summary>Computes the row's features with the generated row function (from the current state) and scores them.</summary>
     public Prediction Predict(TRow row)
     {
         lock (_lock)
         {
-            // ComputeRow writes every slot, so the buffer needs no clearing between rows.
-            _featureSet.ComputeRow(row, _buffer);
+            // The row function writes every slot, so the buffer needs no clearing between rows.
+            _state.Compute(row, _buffer);
             if (_binary is not null)
             {
                 var output = _binary.Predict(_input);

@@ -22,7 +22,8 @@ public static class DatasetSplitter
     /// <param name="labels">Every row's label (stratified: a class is <c>label &gt; 0.5</c>).</param>
     /// <param name="timestamps">Every row's timestamp (needed for <see cref="SplitStrategy.Time"/>).</param>
     /// <exception cref="ArgumentException">The fraction is out of range, or a time split has no timestamps.</exception>
-    public static DatasetSplit Split(SplitStrategy strategy, double holdoutFraction, int seed, ReadOnlySpan<float> labels, ReadOnlySpan<DateTime> timestamps = default)
+    /// <param name="cutoff">A time split's cut-off: rows at or after it are held out (the fraction is then ignored).</param>
+    public static DatasetSplit Split(SplitStrategy strategy, double holdoutFraction, int seed, ReadOnlySpan<float> labels, ReadOnlySpan<DateTime> timestamps = default, DateTime? cutoff = null)
     {
         if (double.IsNaN(holdoutFraction) || holdoutFraction < 0 || holdoutFraction > 1)
         {
@@ -72,10 +73,32 @@ public static class DatasetSplitter
                     throw new ArgumentException($"A time split needs a timestamp per row: {timestamps.Length} timestamps for {n} rows.", nameof(timestamps));
                 }
 
+                if (cutoff is { } at)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (timestamps[i] >= at)
+                        {
+                            test.Add(i);
+                        }
+                    }
+
+                    break;
+                }
+
                 var times = timestamps.ToArray();
                 var ordered = Enumerable.Range(0, n).OrderBy(i => times[i]).ToArray(); // stable: ties keep file order
                 var count = Take(holdoutFraction, n);
-                test.AddRange(ordered.AsSpan(n - count, count));
+
+                // Never split rows of one instant: the whole instant goes to the holdout, so no training row is later
+                // than, or at the same time as, a holdout row.
+                var first = n - count;
+                while (first > 0 && first < n && times[ordered[first - 1]] == times[ordered[first]])
+                {
+                    first--;
+                }
+
+                test.AddRange(ordered.AsSpan(first, n - first));
                 break;
             }
 

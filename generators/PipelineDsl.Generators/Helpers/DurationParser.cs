@@ -1,0 +1,67 @@
+using System;
+using System.Globalization;
+
+namespace PipelineDsl.Generators.Helpers;
+
+/// <summary>Parses the DSL's durations (<c>"30s"</c>, <c>"15m"</c>, <c>"12h"</c>, <c>"7d"</c>, <c>"2w"</c>) and row counts (<c>"10 events"</c>).</summary>
+internal static class DurationParser
+{
+    private const long TicksPerSecond = 10_000_000L;
+
+    /// <summary>A positive duration in ticks.</summary>
+    public static bool TryParseDuration(string? text, out long ticks)
+    {
+        ticks = 0;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var s = text.Trim();
+        if (s.Length < 2)
+        {
+            return false;
+        }
+
+        long unit = char.ToLowerInvariant(s[s.Length - 1]) switch
+        {
+            's' => TicksPerSecond,
+            'm' => 60 * TicksPerSecond,
+            'h' => 3600 * TicksPerSecond,
+            'd' => 86400 * TicksPerSecond,
+            'w' => 7 * 86400 * TicksPerSecond,
+            _ => 0,
+        };
+        if (unit == 0 || !long.TryParse(s.Substring(0, s.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count <= 0 || count > long.MaxValue / unit / 2)
+        {
+            return false;
+        }
+
+        ticks = count * unit;
+        return true;
+    }
+
+    /// <summary>A window: a duration (ticks, events 0) or <c>"N events"</c> (events N, ticks 0).</summary>
+    public static bool TryParseWindow(string? text, out long ticks, out int events)
+    {
+        ticks = 0;
+        events = 0;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var s = text.Trim();
+        foreach (var suffix in new[] { " events", " event" })
+        {
+            if (s.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return int.TryParse(s.Substring(0, s.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out events)
+                    && events > 0;
+            }
+        }
+
+        return TryParseDuration(s, out ticks);
+    }
+}

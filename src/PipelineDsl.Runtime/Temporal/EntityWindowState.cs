@@ -1,0 +1,493 @@
+namespace PipelineDsl.Runtime.Temporal;
+
+/// <summary>
+/// One entity's event history and a sliding cursor per window. Offline replay and online serving both use this one
+/// class, so they compute every window with the same operations in the same order.
+/// </summary>
+/// <remarks>
+/// <para>Events are appended in time order. A query at time <c>t</c> sees the events with
+/// <c>time &lt; t - lag</c> (strictly before), and of those the ones with <c>time &gt;= t - lag - duration</c> (a time window)
+/// or the last <c>N</c> (a count window).</para>
+/// <para>Each window keeps a half-open cursor <c>[start, end)</c> over absolute event indices that only moves forward
+/// while queries move forward in time, so a pass over an entity's rows costs O(rows) per window, never a re-scan of
+/// the history. Sums and means come from prefix sums stored with each event: a window's sum is a difference of two
+/// prefixes, which depends only on the events, not on when or how often the window was queried. Min and max use
+/// monotonic deques and distinct counts a value-count map; both are exact. A query earlier than the previous one
+/// rebuilds that window's cursor from the retained events (same result, more work).</para>
+/// </remarks>
+internal sealed class EntityWindowState
+{
+    private const int InitialCapacity = 8;
+
+    private readonly WindowSpec[] _specs;
+    private readonly int _numericSlots;
+    private readonly int _categoricalSlots;
+    private readonly Cursor[] _cursors;
+
+    // Retained events [0, _count) in buffer order; buffer index b is absolute event index _base + b.
+    private long _base;
+    private int _count;
+    private long[] _times;
+    private double[] _values;      // numeric, row-major: event b, slot s at b * _numericSlots + s
+    private double[] _prefix;      // cumulative sum of non-missing values up to and including the event, same layout
+    private int[] _valid;          // cumulative count of non-missing values up to and including the event, same layout
+    private long[] _categories;    // categorical keys, row-major by _categoricalSlots
+    private double[] _basePrefix;  // the cumulative sums just before buffer index 0 (events already dropped)
+    private int[] _baseValid;
+
+    public EntityWindowState(WindowSpec[] specs, int numericSlots, int categoricalSlots)
+    {
+        _specs = specs;
+        _numericSlots = numericSlots;
+        _categoricalSlots = categoricalSlots;
+        _cursors = new Cursor[specs.Length];
+        for (var w = 0; w < specs.Length; w++)
+        {
+            _cursors[w] = new Cursor(specs[w].Aggregate);
+        }
+
+        _times = new long[InitialCapacity];
+        _values = new double[InitialCapacity * numericSlots];
+        _prefix = new double[InitialCapacity * numericSlots];
+        _valid = new int[InitialCapacity * numericSlots];
+        _categories = new long[InitialCapacity * categoricalSlots];
+        _basePrefix = new double[numericSlots];
+        _baseValid = new int[numericSlots];
+        LastObservedTicks = long.MinValue;
+    }
+
+    /// <summary>The newest observed event's time; <see cref="long.MinValue"/> before the first.</summary>
+    public long LastObservedTicks { get; private set; }
+
+    /// <summary>How many events are retained in memory.</summary>
+    public int RetainedEvents => _count;
+
+    /// <summary>Appends an event. Events of one entity must arrive in time order (ties keep arrival order).</summary>
+    public void Observe(long ticks, ReadOnlySpan<double> numeric, ReadOnlySpan<long> categorical)
+    {
+        if (ticks < LastObservedTicks)
+        {
+            throw new ArgumentException(
+                $"Events of one entity must arrive in time order: an event at {new DateTime(ticks):O} came after one at {new DateTime(LastObservedTicks):O}.",
+                nameof(ticks));
+        }
+
+        Compact();
+        EnsureCapacity(_count + 1);
+        var b = _count;
+        _times[b] = ticks;
+        for (var s = 0; s < _numericSlots; s++)
+        {
+            var value = numeric[s];
+            var previousSum = b == 0 ? _basePrefix[s] : _prefix[((b - 1) * _numericSlots) + s];
+            var previousValid = b == 0 ? _baseValid[s] : _valid[((b - 1) * _numericSlots) + s];
+            var i = (b * _numericSlots) + s;
+            _values[i] = value;
+            var missing = double.IsNaN(value);
+            _prefix[i] = missing ? previousSum : previousSum + value;
+            _valid[i] = missing ? previousValid : previousValid + 1;
+        }
+
+        for (var s = 0; s < _categoricalSlots; s++)
+        {
+            _categories[(b * _categoricalSlots) + s] = categorical[s];
+        }
+
+        _count++;
+        LastObservedTicks = ticks;
+    }
+
+    /// <summary>Computes every window as of <paramref name="ticks"/> into <paramref name="destination"/> (one value per spec).</summary>
+    public void Query(long ticks, Span<double> destination)
+    {
+        for (var w = 0; w < _specs.Length; w++)
+        {
+            destination[w] = QueryOne(w, ticks);
+        }
+    }
+
+    private double QueryOne(int w, long ticks)
+    {
+        var spec = _specs[w];
+        var cursor = _cursors[w];
+        var endBoundary = SaturatingSubtract(ticks, spec.LagTicks);
+        if (!cursor.Positioned || endBoundary < cursor.EndBoundary)
+        {
+            Reposition(cursor, spec, endBoundary);
+        }
+
+        cursor.EndBoundary = endBoundary;
+
+        // Extend the end over events now strictly before the boundary.
+        var total = _base + _count;
+        while (cursor.End < total && _times[cursor.End - _base] < endBoundary)
+        {
+            Add(cursor, spec, cursor.End);
+            cursor.End++;
+        }
+
+        // Drop events that left the window at its start.
+        if (spec.IsCountWindow)
+        {
+            while (cursor.End - cursor.Start > spec.Events)
+            {
+                Remove(cursor, spec, cursor.Start);
+                cursor.Start++;
+            }
+        }
+        else
+        {
+            var startBoundary = SaturatingSubtract(endBoundary, spec.DurationTicks);
+            while (cursor.Start < cursor.End && _times[cursor.Start - _base] < startBoundary)
+            {
+                Remove(cursor, spec, cursor.Start);
+                cursor.Start++;
+            }
+        }
+
+        return Value(cursor, spec);
+    }
+
+    private double Value(Cursor cursor, WindowSpec spec)
+    {
+        var start = cursor.Start;
+        var end = cursor.End;
+        switch (spec.Aggregate)
+        {
+            case Aggregate.Count:
+                return end - start;
+            case Aggregate.Sum:
+                return PrefixSum(end, spec.Slot) - PrefixSum(start, spec.Slot);
+            case Aggregate.Mean:
+            {
+                var n = PrefixValid(end, spec.Slot) - PrefixValid(start, spec.Slot);
+                return n == 0 ? double.NaN : (PrefixSum(end, spec.Slot) - PrefixSum(start, spec.Slot)) / n;
+            }
+
+            case Aggregate.Last:
+                return end > start ? _values[((end - 1 - _base) * _numericSlots) + spec.Slot] : double.NaN;
+            case Aggregate.Min:
+            case Aggregate.Max:
+                return cursor.Deque!.Count == 0 ? double.NaN : NumericAt(cursor.Deque.PeekFront(), spec.Slot);
+            case Aggregate.DistinctCount:
+                return cursor.Distinct!.Count;
+            default:
+                throw new InvalidOperationException($"Unknown aggregate {spec.Aggregate}.");
+        }
+    }
+
+    /// <summary>Cumulative sum of the values of events before absolute index <paramref name="absolute"/>.</summary>
+    private double PrefixSum(long absolute, int slot) =>
+        absolute == _base ? _basePrefix[slot] : _prefix[((absolute - 1 - _base) * _numericSlots) + slot];
+
+    private int PrefixValid(long absolute, int slot) =>
+        absolute == _base ? _baseValid[slot] : _valid[((absolute - 1 - _base) * _numericSlots) + slot];
+
+    private double NumericAt(long absolute, int slot) => _values[((absolute - _base) * _numericSlots) + slot];
+
+    private long CategoryAt(long absolute, int slot) => _categories[((absolute - _base) * _categoricalSlots) + slot];
+
+    private void Add(Cursor cursor, WindowSpec spec, long absolute)
+    {
+        switch (spec.Aggregate)
+        {
+            case Aggregate.Min:
+            case Aggregate.Max:
+            {
+                var value = NumericAt(absolute, spec.Slot);
+                if (double.IsNaN(value))
+                {
+                    return;
+                }
+
+                var deque = cursor.Deque!;
+                var isMin = spec.Aggregate == Aggregate.Min;
+                while (deque.Count > 0)
+                {
+                    var back = NumericAt(deque.PeekBack(), spec.Slot);
+                    if (isMin ? back >= value : back <= value)
+                    {
+                        deque.PopBack();
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                deque.PushBack(absolute);
+                return;
+            }
+
+            case Aggregate.DistinctCount:
+            {
+                var key = CategoryAt(absolute, spec.Slot);
+                if (key != CategoricalKey.Missing)
+                {
+                    var distinct = cursor.Distinct!;
+                    distinct[key] = distinct.TryGetValue(key, out var n) ? n + 1 : 1;
+                }
+
+                return;
+            }
+
+            default:
+                return;
+        }
+    }
+
+    private void Remove(Cursor cursor, WindowSpec spec, long absolute)
+    {
+        switch (spec.Aggregate)
+        {
+            case Aggregate.Min:
+            case Aggregate.Max:
+                if (cursor.Deque!.Count > 0 && cursor.Deque.PeekFront() == absolute)
+                {
+                    cursor.Deque.PopFront();
+                }
+
+                return;
+            case Aggregate.DistinctCount:
+            {
+                var key = CategoryAt(absolute, spec.Slot);
+                if (key != CategoricalKey.Missing)
+                {
+                    var distinct = cursor.Distinct!;
+                    var n = distinct[key] - 1;
+                    if (n == 0)
+                    {
+                        distinct.Remove(key);
+                    }
+                    else
+                    {
+                        distinct[key] = n;
+                    }
+                }
+
+                return;
+            }
+
+            default:
+                return;
+        }
+    }
+
+    /// <summary>Rebuilds a cursor from scratch, starting at the first retained event the window could contain.</summary>
+    private void Reposition(Cursor cursor, WindowSpec spec, long endBoundary)
+    {
+        cursor.Clear();
+        long start;
+        if (spec.IsCountWindow)
+        {
+            start = _base + LowerBound(endBoundary) - spec.Events;
+        }
+        else
+        {
+            start = _base + LowerBound(SaturatingSubtract(endBoundary, spec.DurationTicks));
+        }
+
+        if (start < _base)
+        {
+            if (_base > 0)
+            {
+                throw new InvalidOperationException(
+                    $"A query as of {new DateTime(Math.Max(endBoundary, 0)):O} reaches before the retained history of this entity; online state serves queries in time order.");
+            }
+
+            start = _base;
+        }
+
+        cursor.Start = start;
+        cursor.End = start;
+        cursor.Positioned = true;
+    }
+
+    /// <summary>The buffer index of the first retained event with time &gt;= <paramref name="ticks"/>.</summary>
+    private int LowerBound(long ticks)
+    {
+        int lo = 0, hi = _count;
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (_times[mid] < ticks)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Drops events no window cursor can reach again (only once every window has been queried).</summary>
+    private void Compact()
+    {
+        if (_count < 64)
+        {
+            return;
+        }
+
+        var keepFrom = long.MaxValue;
+        foreach (var cursor in _cursors)
+        {
+            if (!cursor.Positioned)
+            {
+                return;
+            }
+
+            keepFrom = Math.Min(keepFrom, cursor.Start);
+        }
+
+        var drop = (int)(keepFrom - _base);
+        if (drop < _count / 2)
+        {
+            return;
+        }
+
+        for (var s = 0; s < _numericSlots; s++)
+        {
+            _basePrefix[s] = _prefix[((drop - 1) * _numericSlots) + s];
+            _baseValid[s] = _valid[((drop - 1) * _numericSlots) + s];
+        }
+
+        var keep = _count - drop;
+        Array.Copy(_times, drop, _times, 0, keep);
+        Array.Copy(_values, drop * _numericSlots, _values, 0, keep * _numericSlots);
+        Array.Copy(_prefix, drop * _numericSlots, _prefix, 0, keep * _numericSlots);
+        Array.Copy(_valid, drop * _numericSlots, _valid, 0, keep * _numericSlots);
+        Array.Copy(_categories, drop * _categoricalSlots, _categories, 0, keep * _categoricalSlots);
+        _base += drop;
+        _count = keep;
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        if (needed <= _times.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(needed, _times.Length * 2);
+        Array.Resize(ref _times, capacity);
+        Array.Resize(ref _values, capacity * _numericSlots);
+        Array.Resize(ref _prefix, capacity * _numericSlots);
+        Array.Resize(ref _valid, capacity * _numericSlots);
+        Array.Resize(ref _categories, capacity * _categoricalSlots);
+    }
+
+    private static long SaturatingSubtract(long ticks, long span) =>
+        span <= 0 ? ticks : ticks < long.MinValue + span ? long.MinValue : ticks - span;
+
+    // ------------------------------------------------------------------ snapshots
+
+    /// <summary>Writes the retained events and the cumulative sums before them; cursors are rebuilt on the next query.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(LastObservedTicks);
+        writer.Write(_base);
+        writer.Write(_count);
+        for (var s = 0; s < _numericSlots; s++)
+        {
+            writer.Write(_basePrefix[s]);
+            writer.Write(_baseValid[s]);
+        }
+
+        for (var b = 0; b < _count; b++)
+        {
+            writer.Write(_times[b]);
+            for (var s = 0; s < _numericSlots; s++)
+            {
+                var i = (b * _numericSlots) + s;
+                writer.Write(_values[i]);
+                writer.Write(_prefix[i]);
+                writer.Write(_valid[i]);
+            }
+
+            for (var s = 0; s < _categoricalSlots; s++)
+            {
+                writer.Write(_categories[(b * _categoricalSlots) + s]);
+            }
+        }
+
+        foreach (var cursor in _cursors)
+        {
+            writer.Write(cursor.Positioned ? cursor.EndBoundary : long.MinValue);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into a fresh state.</summary>
+    public void Read(BinaryReader reader)
+    {
+        LastObservedTicks = reader.ReadInt64();
+        _base = reader.ReadInt64();
+        var count = reader.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException("The window state snapshot is corrupt: a negative event count.");
+        }
+
+        for (var s = 0; s < _numericSlots; s++)
+        {
+            _basePrefix[s] = reader.ReadDouble();
+            _baseValid[s] = reader.ReadInt32();
+        }
+
+        _count = 0;
+        EnsureCapacity(count);
+        for (var b = 0; b < count; b++)
+        {
+            _times[b] = reader.ReadInt64();
+            for (var s = 0; s < _numericSlots; s++)
+            {
+                var i = (b * _numericSlots) + s;
+                _values[i] = reader.ReadDouble();
+                _prefix[i] = reader.ReadDouble();
+                _valid[i] = reader.ReadInt32();
+            }
+
+            for (var s = 0; s < _categoricalSlots; s++)
+            {
+                _categories[(b * _categoricalSlots) + s] = reader.ReadInt64();
+            }
+        }
+
+        _count = count;
+        foreach (var cursor in _cursors)
+        {
+            cursor.Clear();
+            var boundary = reader.ReadInt64();
+            if (boundary != long.MinValue)
+            {
+                // Rebuilt lazily: the next query repositions from the retained events, which is exact.
+                cursor.EndBoundary = boundary;
+            }
+        }
+    }
+
+    /// <summary>A window's position over the events and the accumulators that cannot be derived from prefixes.</summary>
+    private sealed class Cursor(Aggregate aggregate)
+    {
+        public bool Positioned { get; set; }
+
+        public long Start { get; set; }
+
+        public long End { get; set; }
+
+        public long EndBoundary { get; set; } = long.MinValue;
+
+        public LongDeque? Deque { get; } = aggregate is Aggregate.Min or Aggregate.Max ? new LongDeque() : null;
+
+        public Dictionary<long, int>? Distinct { get; } = aggregate == Aggregate.DistinctCount ? new Dictionary<long, int>() : null;
+
+        public void Clear()
+        {
+            Positioned = false;
+            Deque?.Clear();
+            Distinct?.Clear();
+        }
+    }
+}
