@@ -7,6 +7,12 @@ internal static class SampleData
 
     public static string Ames => Path.Combine(AppContext.BaseDirectory, "data", "ames.csv");
 
+    public static string StationDays => Path.Combine(AppContext.BaseDirectory, "data", "station_days.csv");
+
+    public static string Weather => Path.Combine(AppContext.BaseDirectory, "data", "weather.csv");
+
+    public static string Network => Path.Combine(AppContext.BaseDirectory, "data", "network.csv");
+
     /// <summary>The repository root (the folder holding PipelineDsl.sln).</summary>
     public static string RepositoryRoot
     {

@@ -78,7 +78,7 @@ public sealed class AsOfIndex<TRight, TKey>
             return AsOfMatch.UnknownKey;
         }
 
-        var asOf = LagTicks > 0 && ticks > long.MinValue + LagTicks ? ticks - LagTicks : ticks;
+        var asOf = LagTicks <= 0 ? ticks : ticks < long.MinValue + LagTicks ? long.MinValue : ticks - LagTicks;
         var index = series.LastAtOrBefore(asOf);
         if (index < 0)
         {

@@ -10,8 +10,9 @@ namespace PipelineDsl.Runtime.Temporal;
 /// or the last <c>N</c> (a count window).</para>
 /// <para>Each window keeps a half-open cursor <c>[start, end)</c> over absolute event indices that only moves forward
 /// while queries move forward in time, so a pass over an entity's rows costs O(rows) per window, never a re-scan of
-/// the history. Sums and means come from prefix sums stored with each event: a window's sum is a difference of two
-/// prefixes, which depends only on the events, not on when or how often the window was queried. Min and max use
+/// the history. Sums and means come from prefix sums stored with each event (<see cref="Prefix"/>: compensated, with
+/// infinities counted apart): a window's sum is a difference of two prefixes, which depends only on the events, not on
+/// when or how often the window was queried. Min and max use
 /// monotonic deques and distinct counts a value-count map; both are exact. A query earlier than the previous one
 /// rebuilds that window's cursor from the retained events (same result, more work).</para>
 /// </remarks>
@@ -29,11 +30,11 @@ internal sealed class EntityWindowState
     private int _count;
     private long[] _times;
     private double[] _values;      // numeric, row-major: event b, slot s at b * _numericSlots + s
-    private double[] _prefix;      // cumulative sum of non-missing values up to and including the event, same layout
-    private int[] _valid;          // cumulative count of non-missing values up to and including the event, same layout
+    private Prefix[] _prefix;      // cumulative sums up to and including the event, same layout
     private long[] _categories;    // categorical keys, row-major by _categoricalSlots
-    private double[] _basePrefix;  // the cumulative sums just before buffer index 0 (events already dropped)
-    private int[] _baseValid;
+    private Prefix[] _basePrefix;  // the cumulative sums just before buffer index 0 (events already dropped)
+    private long _lastDroppedTicks = long.MinValue;
+    private int _nextCompaction = 128;
 
     public EntityWindowState(WindowSpec[] specs, int numericSlots, int categoricalSlots)
     {
@@ -48,11 +49,9 @@ internal sealed class EntityWindowState
 
         _times = new long[InitialCapacity];
         _values = new double[InitialCapacity * numericSlots];
-        _prefix = new double[InitialCapacity * numericSlots];
-        _valid = new int[InitialCapacity * numericSlots];
+        _prefix = new Prefix[InitialCapacity * numericSlots];
         _categories = new long[InitialCapacity * categoricalSlots];
-        _basePrefix = new double[numericSlots];
-        _baseValid = new int[numericSlots];
+        _basePrefix = new Prefix[numericSlots];
         LastObservedTicks = long.MinValue;
     }
 
@@ -72,20 +71,16 @@ internal sealed class EntityWindowState
                 nameof(ticks));
         }
 
-        Compact();
         EnsureCapacity(_count + 1);
         var b = _count;
         _times[b] = ticks;
         for (var s = 0; s < _numericSlots; s++)
         {
             var value = numeric[s];
-            var previousSum = b == 0 ? _basePrefix[s] : _prefix[((b - 1) * _numericSlots) + s];
-            var previousValid = b == 0 ? _baseValid[s] : _valid[((b - 1) * _numericSlots) + s];
+            var previous = b == 0 ? _basePrefix[s] : _prefix[((b - 1) * _numericSlots) + s];
             var i = (b * _numericSlots) + s;
             _values[i] = value;
-            var missing = double.IsNaN(value);
-            _prefix[i] = missing ? previousSum : previousSum + value;
-            _valid[i] = missing ? previousValid : previousValid + 1;
+            _prefix[i] = previous.Add(value);
         }
 
         for (var s = 0; s < _categoricalSlots; s++)
@@ -95,6 +90,7 @@ internal sealed class EntityWindowState
 
         _count++;
         LastObservedTicks = ticks;
+        Compact();
     }
 
     /// <summary>Computes every window as of <paramref name="ticks"/> into <paramref name="destination"/> (one value per spec).</summary>
@@ -111,6 +107,7 @@ internal sealed class EntityWindowState
         var spec = _specs[w];
         var cursor = _cursors[w];
         var endBoundary = SaturatingSubtract(ticks, spec.LagTicks);
+        EnsureRetained(spec, endBoundary, ticks);
         if (!cursor.Positioned || endBoundary < cursor.EndBoundary)
         {
             Reposition(cursor, spec, endBoundary);
@@ -157,11 +154,11 @@ internal sealed class EntityWindowState
             case Aggregate.Count:
                 return end - start;
             case Aggregate.Sum:
-                return PrefixSum(end, spec.Slot) - PrefixSum(start, spec.Slot);
+                return Prefix.Sum(PrefixAt(start, spec.Slot), PrefixAt(end, spec.Slot), out _);
             case Aggregate.Mean:
             {
-                var n = PrefixValid(end, spec.Slot) - PrefixValid(start, spec.Slot);
-                return n == 0 ? double.NaN : (PrefixSum(end, spec.Slot) - PrefixSum(start, spec.Slot)) / n;
+                var sum = Prefix.Sum(PrefixAt(start, spec.Slot), PrefixAt(end, spec.Slot), out var n);
+                return n == 0 ? double.NaN : sum / n;
             }
 
             case Aggregate.Last:
@@ -176,12 +173,31 @@ internal sealed class EntityWindowState
         }
     }
 
-    /// <summary>Cumulative sum of the values of events before absolute index <paramref name="absolute"/>.</summary>
-    private double PrefixSum(long absolute, int slot) =>
+    /// <summary>The cumulative sums of the events before absolute index <paramref name="absolute"/>.</summary>
+    private Prefix PrefixAt(long absolute, int slot) =>
         absolute == _base ? _basePrefix[slot] : _prefix[((absolute - 1 - _base) * _numericSlots) + slot];
 
-    private int PrefixValid(long absolute, int slot) =>
-        absolute == _base ? _baseValid[slot] : _valid[((absolute - 1 - _base) * _numericSlots) + slot];
+    /// <summary>
+    /// Refuses a query whose window would need events already dropped from memory. Dropped events are never needed by
+    /// a query at or after the latest observed event (what replay and serving do); an earlier query may need them.
+    /// </summary>
+    private void EnsureRetained(WindowSpec spec, long endBoundary, long ticks)
+    {
+        if (_base == 0)
+        {
+            return;
+        }
+
+        var needsDropped = spec.IsCountWindow
+            ? LowerBound(endBoundary) < spec.Events
+            : SaturatingSubtract(endBoundary, spec.DurationTicks) <= _lastDroppedTicks;
+        if (needsDropped)
+        {
+            throw new InvalidOperationException(
+                $"A query as of {new DateTime(Math.Max(ticks, 0)):O} needs events older than this entity's retained history "
+                + $"(kept from {new DateTime(Math.Max(_times[0], 0)):O}); online state answers queries at or after its latest event ({new DateTime(Math.Max(LastObservedTicks, 0)):O}).");
+        }
+    }
 
     private double NumericAt(long absolute, int slot) => _values[((absolute - _base) * _numericSlots) + slot];
 
@@ -287,16 +303,7 @@ internal sealed class EntityWindowState
             start = _base + LowerBound(SaturatingSubtract(endBoundary, spec.DurationTicks));
         }
 
-        if (start < _base)
-        {
-            if (_base > 0)
-            {
-                throw new InvalidOperationException(
-                    $"A query as of {new DateTime(Math.Max(endBoundary, 0)):O} reaches before the retained history of this entity; online state serves queries in time order.");
-            }
-
-            start = _base;
-        }
+        start = Math.Max(start, _base); // EnsureRetained has refused any query that needs a dropped event
 
         cursor.Start = start;
         cursor.End = start;
@@ -323,45 +330,67 @@ internal sealed class EntityWindowState
         return lo;
     }
 
-    /// <summary>Drops events no window cursor can reach again (only once every window has been queried).</summary>
+    /// <summary>
+    /// Drops events that no query at or after the latest observed event can need: for a time window those before
+    /// <c>latest - lag - duration</c>, for a count window all but the last N visible ones. Cursors that still hold dropped
+    /// events evict them first. Runs when at least half the buffer (and 64 events) can go, so it is amortized O(1).
+    /// </summary>
     private void Compact()
     {
-        if (_count < 64)
+        if (_count < _nextCompaction)
         {
             return;
         }
 
-        var keepFrom = long.MaxValue;
-        foreach (var cursor in _cursors)
+        var keep = _count;
+        foreach (var spec in _specs)
         {
+            var endBoundary = SaturatingSubtract(LastObservedTicks, spec.LagTicks);
+            var needed = spec.IsCountWindow
+                ? Math.Max(0, LowerBound(endBoundary) - spec.Events)
+                : LowerBound(SaturatingSubtract(endBoundary, spec.DurationTicks));
+            keep = Math.Min(keep, needed);
+        }
+
+        if (keep < Math.Max(64, _count / 2))
+        {
+            _nextCompaction = _count + 64;
+            return;
+        }
+
+        var keepAbsolute = _base + keep;
+        for (var w = 0; w < _specs.Length; w++)
+        {
+            var cursor = _cursors[w];
             if (!cursor.Positioned)
             {
-                return;
+                continue;
             }
 
-            keepFrom = Math.Min(keepFrom, cursor.Start);
-        }
+            while (cursor.Start < keepAbsolute && cursor.Start < cursor.End)
+            {
+                Remove(cursor, _specs[w], cursor.Start);
+                cursor.Start++;
+            }
 
-        var drop = (int)(keepFrom - _base);
-        if (drop < _count / 2)
-        {
-            return;
+            cursor.Start = Math.Max(cursor.Start, keepAbsolute);
+            cursor.End = Math.Max(cursor.End, keepAbsolute);
         }
 
         for (var s = 0; s < _numericSlots; s++)
         {
-            _basePrefix[s] = _prefix[((drop - 1) * _numericSlots) + s];
-            _baseValid[s] = _valid[((drop - 1) * _numericSlots) + s];
+            _basePrefix[s] = _prefix[((keep - 1) * _numericSlots) + s];
         }
 
-        var keep = _count - drop;
-        Array.Copy(_times, drop, _times, 0, keep);
-        Array.Copy(_values, drop * _numericSlots, _values, 0, keep * _numericSlots);
-        Array.Copy(_prefix, drop * _numericSlots, _prefix, 0, keep * _numericSlots);
-        Array.Copy(_valid, drop * _numericSlots, _valid, 0, keep * _numericSlots);
-        Array.Copy(_categories, drop * _categoricalSlots, _categories, 0, keep * _categoricalSlots);
-        _base += drop;
-        _count = keep;
+        _lastDroppedTicks = _times[keep - 1];
+        var remaining = _count - keep;
+        Array.Copy(_times, keep, _times, 0, remaining);
+        Array.Copy(_values, keep * _numericSlots, _values, 0, remaining * _numericSlots);
+        Array.Copy(_prefix, keep * _numericSlots, _prefix, 0, remaining * _numericSlots);
+        Array.Copy(_categories, keep * _categoricalSlots, _categories, 0, remaining * _categoricalSlots);
+        _base += keep;
+        _count = remaining;
+        _nextCompaction = Math.Max(128, remaining * 2);
     }
 
     private void EnsureCapacity(int needed)
@@ -375,7 +404,6 @@ internal sealed class EntityWindowState
         Array.Resize(ref _times, capacity);
         Array.Resize(ref _values, capacity * _numericSlots);
         Array.Resize(ref _prefix, capacity * _numericSlots);
-        Array.Resize(ref _valid, capacity * _numericSlots);
         Array.Resize(ref _categories, capacity * _categoricalSlots);
     }
 
@@ -389,11 +417,11 @@ internal sealed class EntityWindowState
     {
         writer.Write(LastObservedTicks);
         writer.Write(_base);
+        writer.Write(_lastDroppedTicks);
         writer.Write(_count);
         for (var s = 0; s < _numericSlots; s++)
         {
-            writer.Write(_basePrefix[s]);
-            writer.Write(_baseValid[s]);
+            _basePrefix[s].Write(writer);
         }
 
         for (var b = 0; b < _count; b++)
@@ -403,8 +431,7 @@ internal sealed class EntityWindowState
             {
                 var i = (b * _numericSlots) + s;
                 writer.Write(_values[i]);
-                writer.Write(_prefix[i]);
-                writer.Write(_valid[i]);
+                _prefix[i].Write(writer);
             }
 
             for (var s = 0; s < _categoricalSlots; s++)
@@ -424,16 +451,16 @@ internal sealed class EntityWindowState
     {
         LastObservedTicks = reader.ReadInt64();
         _base = reader.ReadInt64();
+        _lastDroppedTicks = reader.ReadInt64();
         var count = reader.ReadInt32();
-        if (count < 0)
+        if (count < 0 || _base < 0)
         {
-            throw new InvalidDataException("The window state snapshot is corrupt: a negative event count.");
+            throw new InvalidDataException("The window state snapshot is corrupt: a negative event count or index.");
         }
 
         for (var s = 0; s < _numericSlots; s++)
         {
-            _basePrefix[s] = reader.ReadDouble();
-            _baseValid[s] = reader.ReadInt32();
+            _basePrefix[s] = Prefix.Read(reader);
         }
 
         _count = 0;
@@ -445,8 +472,7 @@ internal sealed class EntityWindowState
             {
                 var i = (b * _numericSlots) + s;
                 _values[i] = reader.ReadDouble();
-                _prefix[i] = reader.ReadDouble();
-                _valid[i] = reader.ReadInt32();
+                _prefix[i] = Prefix.Read(reader);
             }
 
             for (var s = 0; s < _categoricalSlots; s++)

@@ -76,7 +76,9 @@ public sealed class WindowEngine<TRow, TKey>
             throw new ArgumentException($"The destination must hold {_specs.Length} values.", nameof(destination));
         }
 
-        StateOf(_key(row)).Query(_ticks(row), destination);
+        // An unseen entity gets empty windows from a throw-away state: lookups must not grow the engine.
+        var state = _entities.TryGetValue(_key(row), out var known) ? known : new EntityWindowState(_specs, _numericSlots, _categoricalSlots);
+        state.Query(_ticks(row), destination);
     }
 
     /// <summary>
@@ -171,6 +173,18 @@ public sealed class WindowEngine<TRow, TKey>
     /// <summary>Replaces every entity's state with a snapshot written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The snapshot is not a window snapshot, or was written by other feature code.</exception>
     public void Load(Stream stream, string fingerprint)
+    {
+        try
+        {
+            LoadCore(stream, fingerprint);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentOutOfRangeException or OverflowException or OutOfMemoryException)
+        {
+            throw new InvalidDataException($"The window state snapshot is truncated or corrupt: {ex.Message}", ex);
+        }
+    }
+
+    private void LoadCore(Stream stream, string fingerprint)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         string magic;
