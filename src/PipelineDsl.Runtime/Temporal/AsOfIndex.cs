@@ -94,32 +94,38 @@ public sealed class AsOfIndex<TRight, TKey>
         return AsOfMatch.Matched;
     }
 
-    /// <summary>Looks up every left row; <paramref name="matches"/>[i] is null where row i found nothing.</summary>
-    public JoinReport Join<TLeft>(ReadOnlySpan<TLeft> rows, Func<TLeft, TKey> key, Func<TLeft, long> ticks, Span<TRight?> matches)
+    /// <summary>Looks up every left row (in parallel chunks); <paramref name="matches"/>[i] is null where row i found nothing.</summary>
+    public JoinReport Join<TLeft>(ReadOnlySpan<TLeft> rows, Func<TLeft, TKey> key, Func<TLeft, long> ticks, TRight?[] matches)
     {
-        int matched = 0, unknown = 0, noEarlier = 0, outside = 0;
-        for (var i = 0; i < rows.Length; i++)
+        ArgumentNullException.ThrowIfNull(matches);
+        var input = rows.ToArray();
+        var n = input.Length;
+        const int Chunk = 16_384;
+        var chunks = (n + Chunk - 1) / Chunk;
+        var counts = new int[chunks * 4];
+        Parallel.For(0, chunks, c =>
         {
-            switch (Find(key(rows[i]), ticks(rows[i]), out var match))
+            var end = Math.Min(n, (c + 1) * Chunk);
+            for (var i = c * Chunk; i < end; i++)
             {
-                case AsOfMatch.Matched:
-                    matched++;
-                    break;
-                case AsOfMatch.UnknownKey:
-                    unknown++;
-                    break;
-                case AsOfMatch.NoEarlierRow:
-                    noEarlier++;
-                    break;
-                default:
-                    outside++;
-                    break;
+                var outcome = Find(key(input[i]), ticks(input[i]), out var match);
+                counts[(c * 4) + (int)outcome]++;
+                matches[i] = match;
+            }
+        });
+
+        int Total(AsOfMatch outcome)
+        {
+            var sum = 0;
+            for (var c = 0; c < chunks; c++)
+            {
+                sum += counts[(c * 4) + (int)outcome];
             }
 
-            matches[i] = match;
+            return sum;
         }
 
-        return new JoinReport(Dataset, rows.Length, matched, unknown, noEarlier, outside);
+        return new JoinReport(Dataset, n, Total(AsOfMatch.Matched), Total(AsOfMatch.UnknownKey), Total(AsOfMatch.NoEarlierRow), Total(AsOfMatch.OutsideTolerance));
     }
 
     /// <summary>One key's rows, sorted by time; appends are O(1), out-of-order inserts shift.</summary>

@@ -20,7 +20,7 @@ internal sealed class EntityWindowState
 {
     private const int InitialCapacity = 8;
 
-    private readonly WindowSpec[] _specs;
+    private readonly WindowLayout _layout;
     private readonly int _numericSlots;
     private readonly int _categoricalSlots;
     private readonly Cursor[] _cursors;
@@ -36,15 +36,15 @@ internal sealed class EntityWindowState
     private long _lastDroppedTicks = long.MinValue;
     private int _nextCompaction = 128;
 
-    public EntityWindowState(WindowSpec[] specs, int numericSlots, int categoricalSlots)
+    public EntityWindowState(WindowLayout layout, int numericSlots, int categoricalSlots)
     {
-        _specs = specs;
+        _layout = layout;
         _numericSlots = numericSlots;
         _categoricalSlots = categoricalSlots;
-        _cursors = new Cursor[specs.Length];
-        for (var w = 0; w < specs.Length; w++)
+        _cursors = new Cursor[layout.Frames.Length];
+        for (var f = 0; f < _cursors.Length; f++)
         {
-            _cursors[w] = new Cursor(specs[w].Aggregate);
+            _cursors[f] = new Cursor(layout.Frames[f]);
         }
 
         _times = new long[InitialCapacity];
@@ -96,21 +96,27 @@ internal sealed class EntityWindowState
     /// <summary>Computes every window as of <paramref name="ticks"/> into <paramref name="destination"/> (one value per spec).</summary>
     public void Query(long ticks, Span<double> destination)
     {
-        for (var w = 0; w < _specs.Length; w++)
+        for (var f = 0; f < _cursors.Length; f++)
         {
-            destination[w] = QueryOne(w, ticks);
+            Advance(_cursors[f], ticks);
+        }
+
+        var specs = _layout.Specs;
+        for (var w = 0; w < specs.Length; w++)
+        {
+            destination[w] = Value(_cursors[_layout.FrameOf[w]], specs[w], _layout.AccumulatorOf[w]);
         }
     }
 
-    private double QueryOne(int w, long ticks)
+    /// <summary>Moves a frame's cursor to the window as of <paramref name="ticks"/>.</summary>
+    private void Advance(Cursor cursor, long ticks)
     {
-        var spec = _specs[w];
-        var cursor = _cursors[w];
-        var endBoundary = SaturatingSubtract(ticks, spec.LagTicks);
-        EnsureRetained(spec, endBoundary, ticks);
+        var frame = cursor.Frame;
+        var endBoundary = SaturatingSubtract(ticks, frame.LagTicks);
+        EnsureRetained(frame, endBoundary, ticks);
         if (!cursor.Positioned || endBoundary < cursor.EndBoundary)
         {
-            Reposition(cursor, spec, endBoundary);
+            Reposition(cursor, endBoundary);
         }
 
         cursor.EndBoundary = endBoundary;
@@ -119,33 +125,31 @@ internal sealed class EntityWindowState
         var total = _base + _count;
         while (cursor.End < total && _times[cursor.End - _base] < endBoundary)
         {
-            Add(cursor, spec, cursor.End);
+            Add(cursor, cursor.End);
             cursor.End++;
         }
 
         // Drop events that left the window at its start.
-        if (spec.IsCountWindow)
+        if (frame.IsCountWindow)
         {
-            while (cursor.End - cursor.Start > spec.Events)
+            while (cursor.End - cursor.Start > frame.Events)
             {
-                Remove(cursor, spec, cursor.Start);
+                Remove(cursor, cursor.Start);
                 cursor.Start++;
             }
         }
         else
         {
-            var startBoundary = SaturatingSubtract(endBoundary, spec.DurationTicks);
+            var startBoundary = SaturatingSubtract(endBoundary, frame.DurationTicks);
             while (cursor.Start < cursor.End && _times[cursor.Start - _base] < startBoundary)
             {
-                Remove(cursor, spec, cursor.Start);
+                Remove(cursor, cursor.Start);
                 cursor.Start++;
             }
         }
-
-        return Value(cursor, spec);
     }
 
-    private double Value(Cursor cursor, WindowSpec spec)
+    private double Value(Cursor cursor, WindowSpec spec, int accumulator)
     {
         var start = cursor.Start;
         var end = cursor.End;
@@ -165,9 +169,13 @@ internal sealed class EntityWindowState
                 return end > start ? _values[((end - 1 - _base) * _numericSlots) + spec.Slot] : double.NaN;
             case Aggregate.Min:
             case Aggregate.Max:
-                return cursor.Deque!.Count == 0 ? double.NaN : NumericAt(cursor.Deque.PeekFront(), spec.Slot);
+            {
+                var deque = cursor.Deques[accumulator]!;
+                return deque.Count == 0 ? double.NaN : NumericAt(deque.PeekFront(), spec.Slot);
+            }
+
             case Aggregate.DistinctCount:
-                return cursor.Distinct!.Count;
+                return cursor.Distinct[accumulator]!.Count;
             default:
                 throw new InvalidOperationException($"Unknown aggregate {spec.Aggregate}.");
         }
@@ -181,7 +189,7 @@ internal sealed class EntityWindowState
     /// Refuses a query whose window would need events already dropped from memory. Dropped events are never needed by
     /// a query at or after the latest observed event (what replay and serving do); an earlier query may need them.
     /// </summary>
-    private void EnsureRetained(WindowSpec spec, long endBoundary, long ticks)
+    private void EnsureRetained(WindowLayout.Frame spec, long endBoundary, long ticks)
     {
         if (_base == 0)
         {
@@ -203,104 +211,95 @@ internal sealed class EntityWindowState
 
     private long CategoryAt(long absolute, int slot) => _categories[((absolute - _base) * _categoricalSlots) + slot];
 
-    private void Add(Cursor cursor, WindowSpec spec, long absolute)
+    private void Add(Cursor cursor, long absolute)
     {
-        switch (spec.Aggregate)
+        var accumulators = cursor.Frame.Accumulators;
+        for (var a = 0; a < accumulators.Count; a++)
         {
-            case Aggregate.Min:
-            case Aggregate.Max:
+            var (aggregate, slot) = (accumulators[a].Aggregate, accumulators[a].Slot);
+            if (aggregate == Aggregate.DistinctCount)
             {
-                var value = NumericAt(absolute, spec.Slot);
-                if (double.IsNaN(value))
-                {
-                    return;
-                }
-
-                var deque = cursor.Deque!;
-                var isMin = spec.Aggregate == Aggregate.Min;
-                while (deque.Count > 0)
-                {
-                    var back = NumericAt(deque.PeekBack(), spec.Slot);
-                    if (isMin ? back >= value : back <= value)
-                    {
-                        deque.PopBack();
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                deque.PushBack(absolute);
-                return;
-            }
-
-            case Aggregate.DistinctCount:
-            {
-                var key = CategoryAt(absolute, spec.Slot);
+                var key = CategoryAt(absolute, slot);
                 if (key != CategoricalKey.Missing)
                 {
-                    var distinct = cursor.Distinct!;
+                    var distinct = cursor.Distinct[a]!;
                     distinct[key] = distinct.TryGetValue(key, out var n) ? n + 1 : 1;
                 }
 
-                return;
+                continue;
             }
 
-            default:
-                return;
+            var value = NumericAt(absolute, slot);
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            var deque = cursor.Deques[a]!;
+            var isMin = aggregate == Aggregate.Min;
+            while (deque.Count > 0)
+            {
+                var back = NumericAt(deque.PeekBack(), slot);
+                if (isMin ? back >= value : back <= value)
+                {
+                    deque.PopBack();
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            deque.PushBack(absolute);
         }
     }
 
-    private void Remove(Cursor cursor, WindowSpec spec, long absolute)
+    private void Remove(Cursor cursor, long absolute)
     {
-        switch (spec.Aggregate)
+        var accumulators = cursor.Frame.Accumulators;
+        for (var a = 0; a < accumulators.Count; a++)
         {
-            case Aggregate.Min:
-            case Aggregate.Max:
-                if (cursor.Deque!.Count > 0 && cursor.Deque.PeekFront() == absolute)
-                {
-                    cursor.Deque.PopFront();
-                }
-
-                return;
-            case Aggregate.DistinctCount:
+            if (accumulators[a].Aggregate != Aggregate.DistinctCount)
             {
-                var key = CategoryAt(absolute, spec.Slot);
-                if (key != CategoricalKey.Missing)
+                var deque = cursor.Deques[a]!;
+                if (deque.Count > 0 && deque.PeekFront() == absolute)
                 {
-                    var distinct = cursor.Distinct!;
-                    var n = distinct[key] - 1;
-                    if (n == 0)
-                    {
-                        distinct.Remove(key);
-                    }
-                    else
-                    {
-                        distinct[key] = n;
-                    }
+                    deque.PopFront();
                 }
 
-                return;
+                continue;
             }
 
-            default:
-                return;
+            var key = CategoryAt(absolute, accumulators[a].Slot);
+            if (key != CategoricalKey.Missing)
+            {
+                var distinct = cursor.Distinct[a]!;
+                var n = distinct[key] - 1;
+                if (n == 0)
+                {
+                    distinct.Remove(key);
+                }
+                else
+                {
+                    distinct[key] = n;
+                }
+            }
         }
     }
 
     /// <summary>Rebuilds a cursor from scratch, starting at the first retained event the window could contain.</summary>
-    private void Reposition(Cursor cursor, WindowSpec spec, long endBoundary)
+    private void Reposition(Cursor cursor, long endBoundary)
     {
         cursor.Clear();
+        var frame = cursor.Frame;
         long start;
-        if (spec.IsCountWindow)
+        if (frame.IsCountWindow)
         {
-            start = _base + LowerBound(endBoundary) - spec.Events;
+            start = _base + LowerBound(endBoundary) - frame.Events;
         }
         else
         {
-            start = _base + LowerBound(SaturatingSubtract(endBoundary, spec.DurationTicks));
+            start = _base + LowerBound(SaturatingSubtract(endBoundary, frame.DurationTicks));
         }
 
         start = Math.Max(start, _base); // EnsureRetained has refused any query that needs a dropped event
@@ -343,7 +342,7 @@ internal sealed class EntityWindowState
         }
 
         var keep = _count;
-        foreach (var spec in _specs)
+        foreach (var spec in _layout.Frames)
         {
             var endBoundary = SaturatingSubtract(LastObservedTicks, spec.LagTicks);
             var needed = spec.IsCountWindow
@@ -359,9 +358,8 @@ internal sealed class EntityWindowState
         }
 
         var keepAbsolute = _base + keep;
-        for (var w = 0; w < _specs.Length; w++)
+        foreach (var cursor in _cursors)
         {
-            var cursor = _cursors[w];
             if (!cursor.Positioned)
             {
                 continue;
@@ -369,7 +367,7 @@ internal sealed class EntityWindowState
 
             while (cursor.Start < keepAbsolute && cursor.Start < cursor.End)
             {
-                Remove(cursor, _specs[w], cursor.Start);
+                Remove(cursor, cursor.Start);
                 cursor.Start++;
             }
 
@@ -494,9 +492,30 @@ internal sealed class EntityWindowState
         }
     }
 
-    /// <summary>A window's position over the events and the accumulators that cannot be derived from prefixes.</summary>
-    private sealed class Cursor(Aggregate aggregate)
+    /// <summary>A frame's position over the events and the accumulators that cannot be derived from prefixes.</summary>
+    private sealed class Cursor
     {
+        public Cursor(WindowLayout.Frame frame)
+        {
+            Frame = frame;
+            var accumulators = frame.Accumulators;
+            Deques = new LongDeque?[accumulators.Count];
+            Distinct = new Dictionary<long, int>?[accumulators.Count];
+            for (var a = 0; a < accumulators.Count; a++)
+            {
+                if (accumulators[a].Aggregate == Aggregate.DistinctCount)
+                {
+                    Distinct[a] = [];
+                }
+                else
+                {
+                    Deques[a] = new LongDeque();
+                }
+            }
+        }
+
+        public WindowLayout.Frame Frame { get; }
+
         public bool Positioned { get; set; }
 
         public long Start { get; set; }
@@ -505,15 +524,22 @@ internal sealed class EntityWindowState
 
         public long EndBoundary { get; set; } = long.MinValue;
 
-        public LongDeque? Deque { get; } = aggregate is Aggregate.Min or Aggregate.Max ? new LongDeque() : null;
+        public LongDeque?[] Deques { get; }
 
-        public Dictionary<long, int>? Distinct { get; } = aggregate == Aggregate.DistinctCount ? new Dictionary<long, int>() : null;
+        public Dictionary<long, int>?[] Distinct { get; }
 
         public void Clear()
         {
             Positioned = false;
-            Deque?.Clear();
-            Distinct?.Clear();
+            foreach (var deque in Deques)
+            {
+                deque?.Clear();
+            }
+
+            foreach (var distinct in Distinct)
+            {
+                distinct?.Clear();
+            }
         }
     }
 }

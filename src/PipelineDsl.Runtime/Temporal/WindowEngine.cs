@@ -4,7 +4,7 @@ namespace PipelineDsl.Runtime.Temporal;
 
 /// <summary>
 /// Computes a feature set's window features, offline and online, with one implementation. Offline,
-/// <see cref="Replay"/> groups a dataset's rows by entity, orders each entity's rows by time (ties keep file order) and,
+/// <see cref="Replay(ReadOnlySpan{TRow}, double[])"/> groups a dataset's rows by entity, orders each entity's rows by time (ties keep file order) and,
 /// row by row, queries the windows and then observes the row: exactly what serving does when it answers a request
 /// and later receives the event. Online, <see cref="Query"/> answers from the live per-entity state and
 /// <see cref="Observe"/> appends events. After a replay the engine holds every entity's state, ready to serve or to
@@ -18,6 +18,7 @@ public sealed class WindowEngine<TRow, TKey>
     private const int SnapshotFormat = 1;
 
     private readonly WindowSpec[] _specs;
+    private readonly WindowLayout _layout;
     private readonly int _numericSlots;
     private readonly int _categoricalSlots;
     private readonly Func<TRow, TKey> _key;
@@ -39,6 +40,7 @@ public sealed class WindowEngine<TRow, TKey>
         ArgumentNullException.ThrowIfNull(ticks);
         ArgumentNullException.ThrowIfNull(extract);
         _specs = specs.ToArray();
+        _layout = new WindowLayout(_specs);
         _numericSlots = numericSlots;
         _categoricalSlots = categoricalSlots;
         _key = key;
@@ -77,7 +79,7 @@ public sealed class WindowEngine<TRow, TKey>
         }
 
         // An unseen entity gets empty windows from a throw-away state: lookups must not grow the engine.
-        var state = _entities.TryGetValue(_key(row), out var known) ? known : new EntityWindowState(_specs, _numericSlots, _categoricalSlots);
+        var state = _entities.TryGetValue(_key(row), out var known) ? known : new EntityWindowState(_layout, _numericSlots, _categoricalSlots);
         state.Query(_ticks(row), destination);
     }
 
@@ -88,6 +90,15 @@ public sealed class WindowEngine<TRow, TKey>
     /// </summary>
     public void Replay(ReadOnlySpan<TRow> rows, Span<double> destination)
     {
+        var output = new double[checked(rows.Length * _specs.Length)];
+        Replay(rows, output);
+        output.CopyTo(destination);
+    }
+
+    /// <inheritdoc cref="Replay(ReadOnlySpan{TRow}, Span{double})"/>
+    public void Replay(ReadOnlySpan<TRow> rows, double[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
         var n = rows.Length;
         var width = _specs.Length;
         if (destination.Length < checked(n * width))
@@ -95,23 +106,39 @@ public sealed class WindowEngine<TRow, TKey>
             throw new ArgumentException($"The destination must hold rows x {width} values.", nameof(destination));
         }
 
+        // Extract keys, times and aggregated values once, in input order, in parallel chunks.
+        var input = rows.ToArray();
+        var keys = new TKey[n];
+        var ticks = new long[n];
+        var numeric = new double[n * _numericSlots];
+        var categorical = new long[n * _categoricalSlots];
+        const int Chunk = 16_384;
+        Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
+        {
+            var end = Math.Min(n, (c + 1) * Chunk);
+            for (var i = c * Chunk; i < end; i++)
+            {
+                var row = input[i];
+                keys[i] = _key(row);
+                ticks[i] = _ticks(row);
+                _extract(row, numeric.AsSpan(i * _numericSlots, _numericSlots), categorical.AsSpan(i * _categoricalSlots, _categoricalSlots));
+            }
+        });
+
         // Group by entity (counting sort on a dense entity id), then order each group by (time, input position).
         var entityOf = new int[n];
-        var ticks = new long[n];
         var states = new List<EntityWindowState>();
         var ids = new Dictionary<TKey, int>();
         for (var i = 0; i < n; i++)
         {
-            var key = _key(rows[i]);
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var exists);
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, keys[i], out var exists);
             if (!exists)
             {
                 id = states.Count;
-                states.Add(StateOf(key));
+                states.Add(StateOf(keys[i]));
             }
 
             entityOf[i] = id;
-            ticks[i] = _ticks(rows[i]);
         }
 
         var offsets = new int[states.Count + 1];
@@ -132,15 +159,7 @@ public sealed class WindowEngine<TRow, TKey>
             order[fill[entityOf[i]]++] = i;
         }
 
-        // Extract every row's aggregated values once, in input order.
-        var numeric = new double[n * _numericSlots];
-        var categorical = new long[n * _categoricalSlots];
-        for (var i = 0; i < n; i++)
-        {
-            _extract(rows[i], numeric.AsSpan(i * _numericSlots, _numericSlots), categorical.AsSpan(i * _categoricalSlots, _categoricalSlots));
-        }
-
-        var output = new double[n * width];
+        var output = destination;
         Parallel.For(0, states.Count, e =>
         {
             var group = order.AsSpan(offsets[e], offsets[e + 1] - offsets[e]);
@@ -152,7 +171,6 @@ public sealed class WindowEngine<TRow, TKey>
                 state.Observe(ticks[i], numeric.AsSpan(i * _numericSlots, _numericSlots), categorical.AsSpan(i * _categoricalSlots, _categoricalSlots));
             }
         });
-        output.CopyTo(destination);
     }
 
     /// <summary>Writes every entity's state; <paramref name="fingerprint"/> (the feature set hash) guards the restore.</summary>
@@ -214,7 +232,7 @@ public sealed class WindowEngine<TRow, TKey>
         for (var e = 0; e < count; e++)
         {
             var key = KeyCodec<TKey>.Read(reader);
-            var state = new EntityWindowState(_specs, _numericSlots, _categoricalSlots);
+            var state = new EntityWindowState(_layout, _numericSlots, _categoricalSlots);
             state.Read(reader);
             loaded[key] = state;
         }
@@ -231,7 +249,7 @@ public sealed class WindowEngine<TRow, TKey>
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_entities, key, out var exists);
         if (!exists)
         {
-            state = new EntityWindowState(_specs, _numericSlots, _categoricalSlots);
+            state = new EntityWindowState(_layout, _numericSlots, _categoricalSlots);
         }
 
         return state!;
