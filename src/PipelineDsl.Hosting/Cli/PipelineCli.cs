@@ -63,6 +63,13 @@ public static class PipelineCli
             console.MarkupLine("[yellow]cancelled[/]");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException)
+        {
+            // A verb that cannot do its work (no such version, features changed, a corrupt artifact, history not
+            // retained): one line that says why, not a stack trace.
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Failed;
+        }
     }
 
     /// <summary>Builds the command tree.</summary>

@@ -61,6 +61,9 @@ internal sealed class EntityWindowState
     /// <summary>How many events are retained in memory.</summary>
     public int RetainedEvents => _count;
 
+    /// <summary>Makes room for <paramref name="events"/> more events (a replay knows how many are coming).</summary>
+    public void Reserve(int events) => EnsureCapacity(_count + events);
+
     /// <summary>Appends an event. Events of one entity must arrive in time order (ties keep arrival order).</summary>
     public void Observe(long ticks, ReadOnlySpan<double> numeric, ReadOnlySpan<long> categorical)
     {

@@ -15,7 +15,7 @@ namespace PipelineDsl.Runtime.Temporal;
 public sealed class WindowEngine<TRow, TKey>
     where TKey : notnull
 {
-    private const int SnapshotFormat = 1;
+    private const int SnapshotFormat = 2;
 
     private readonly WindowSpec[] _specs;
     private readonly WindowLayout _layout;
@@ -165,6 +165,7 @@ public sealed class WindowEngine<TRow, TKey>
             var group = order.AsSpan(offsets[e], offsets[e + 1] - offsets[e]);
             SortByTime(group, ticks);
             var state = states[e];
+            state.Reserve(group.Length);
             foreach (var i in group)
             {
                 state.Query(ticks[i], output.AsSpan(i * width, width));
