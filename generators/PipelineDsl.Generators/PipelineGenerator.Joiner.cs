@@ -123,6 +123,36 @@ public sealed partial class PipelineGenerator
         }
 
         /// <summary>
+        /// PDSL214 for what only the dataset can tell: a time split, cut-off or backtest over a dataset with no
+        /// timestamp. Reported on the <c>[Pipeline]</c> attribute from an equatable location (like PDSL207).
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> CheckPipelines(
+            IEnumerable<PipelineCheckSpec> checks,
+            EquatableArray<ModelSpec> models,
+            EquatableArray<FeatureSetSpec> featureSets,
+            EquatableArray<DatasetSpec> datasets)
+        {
+            var result = new List<DiagnosticInfo>();
+            foreach (var check in checks.OrderBy(c => c.Location.FilePath, StringComparer.Ordinal).ThenBy(c => c.Location.Start))
+            {
+                var model = models.FirstOrDefault(m => m.FullName == check.ModelFullName);
+                var featureSet = model is null ? null : featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
+                var dataset = featureSet is null ? null : datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+                if (dataset is null || dataset.TimestampMember is not null)
+                {
+                    continue;
+                }
+
+                result.Add(new DiagnosticInfo(
+                    "PDSL214",
+                    check.Location == LocationInfo.None ? null : check.Location,
+                    new[] { check.PipelineName, $"a time split, cut-off or backtest needs a time-stamped dataset, and '{dataset.TypeName}' declares no Timestamp" }.ToEquatableArray()));
+            }
+
+            return result.ToEquatableArray();
+        }
+
+        /// <summary>
         /// A pipeline joined with everything it references, its DAG and topological order; null when a referenced
         /// declaration is missing or invalid (that declaration carries the diagnostic).
         /// </summary>
@@ -139,6 +169,11 @@ public sealed partial class PipelineGenerator
             if (model is null || featureSet is null || dataset is null || !LabelFits(model.Task, dataset, out _))
             {
                 return null;
+            }
+
+            if (dataset.TimestampMember is null && (pipeline.Split == "Time" || pipeline.TimeCutoffTicks is not null || pipeline.BacktestFolds > 0))
+            {
+                return null; // PDSL214 (CheckPipelines)
             }
 
             var joined = EquatableArray<string>.Empty;

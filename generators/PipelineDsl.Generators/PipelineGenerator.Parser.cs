@@ -532,6 +532,15 @@ public sealed partial class PipelineGenerator
                     {
                         diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAsOfJoin, location, joined.Name, type.Name, string.Join("; ", problems)));
                         valid = false;
+
+                        // Still a join as far as feature parameters go: a 'Weather?' parameter is not also wrong.
+                        if (!joinTypes.Any(t => SymbolEqualityComparer.Default.Equals(t, joined)))
+                        {
+                            joins.Add(new JoinDeclSpec(FullName(joined), joined.Name, on, 0, long.MaxValue));
+                            joinTypes.Add(joined);
+                            joinLocations.Add(LocationInfo.From(location) ?? LocationInfo.None);
+                        }
+
                         continue;
                     }
 
@@ -810,7 +819,10 @@ public sealed partial class PipelineGenerator
                 TimeCutoffTicks = cutoff,
                 BacktestFolds = folds,
             };
-            return new ParseResult<PipelineSpec>(spec, diagnostics.ToImmutable());
+            var check = spec.Split == "Time" || cutoff is not null || folds > 0
+                ? new PipelineCheckSpec(pipelineName, spec.ModelFullName, LocationInfo.From(AttributeLocation(attribute, syntax, ct)) ?? LocationInfo.None)
+                : null;
+            return new ParseResult<PipelineSpec>(spec, diagnostics.ToImmutable()) { PipelineCheck = check };
         }
 
         private static Location AttributeOrClass(LocationInfo location, TypeDeclarationSyntax syntax) =>

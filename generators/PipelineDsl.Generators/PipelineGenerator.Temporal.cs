@@ -94,6 +94,13 @@ public sealed partial class PipelineGenerator
                     continue;
                 }
 
+                // Dataset names identify DAG nodes, sources (--source NAME=PATH) and snapshots: they must differ.
+                if (right.DatasetName == dataset.DatasetName || joins.Any(j => j.DatasetName == right.DatasetName))
+                {
+                    Fail($"its dataset name \"{right.DatasetName}\" is already used by {(right.DatasetName == dataset.DatasetName ? $"'{dataset.TypeName}'" : "another joined dataset")}; datasets of one pipeline need distinct names");
+                    continue;
+                }
+
                 if (timestamp is null)
                 {
                     Fail($"dataset '{dataset.TypeName}' declares no Timestamp to join as of");

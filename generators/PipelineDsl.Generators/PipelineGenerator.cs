@@ -121,6 +121,20 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.LabelTaskDiagnostics);
         context.RegisterSourceOutput(labelDiagnostics, static (spc, infos) => Report(spc, infos));
 
+        // PDSL214 (a time evaluation over a dataset without timestamp) needs the pipeline's dataset: after the join.
+        var pipelineChecks = pipelines
+            .Where(static r => r.PipelineCheck is not null)
+            .Select(static (r, _) => r.PipelineCheck!)
+            .Collect()
+            .WithTrackingName(Steps.PipelineChecks);
+        var pipelineDiagnostics = pipelineChecks
+            .Combine(modelCollection)
+            .Combine(featureSetCollection)
+            .Combine(datasetCollection)
+            .Select(static (x, _) => Joiner.CheckPipelines(x.Left.Left.Left, x.Left.Left.Right, x.Left.Right, x.Right))
+            .WithTrackingName(Steps.PipelineDiagnostics);
+        context.RegisterSourceOutput(pipelineDiagnostics, static (spc, infos) => Report(spc, infos));
+
         // Pipelines: joined with everything they reference; emitted only when all of it is valid.
         var pipelineOutputs = pipelineSpecs
             .Combine(modelCollection)

@@ -24,5 +24,7 @@ internal static class PipelineGeneratorStepNames
     public const string PipelineSpecs = nameof(PipelineSpecs);
     public const string PipelineCollection = nameof(PipelineCollection);
     public const string PipelineOutputs = nameof(PipelineOutputs);
+    public const string PipelineChecks = nameof(PipelineChecks);
+    public const string PipelineDiagnostics = nameof(PipelineDiagnostics);
     public const string PipelineRegistry = nameof(PipelineRegistry);
 }

@@ -42,7 +42,7 @@ public sealed class DiagnosticTests
         """;
 
     public static readonly TheoryData<string> AllIds =
-        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211"];
+        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211", "PDSL212", "PDSL213", "PDSL214"];
 
     [Theory]
     [MemberData(nameof(AllIds))]

@@ -28,4 +28,7 @@ internal sealed class ParseResult<T>
 
     /// <summary>For point-in-time feature sets only: where the windows and joins are, for the joined checks (PDSL212/213).</summary>
     public PipelineDsl.Generators.Model.FeatureSetCheckSpec? FeatureSetCheck { get; init; }
+
+    /// <summary>For pipelines that split or backtest by time: what the joined timestamp check (PDSL214) needs.</summary>
+    public PipelineDsl.Generators.Model.PipelineCheckSpec? PipelineCheck { get; init; }
 }

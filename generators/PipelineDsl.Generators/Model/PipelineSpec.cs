@@ -35,6 +35,10 @@ internal sealed record PipelineSpec
     public int BacktestFolds { get; init; }
 }
 
+/// <summary>What the joined PDSL214 check needs: a pipeline that evaluates over time, and where to report.</summary>
+/// <remarks>Pipeline model: immutable and structurally equal; no symbols, nodes or compilations.</remarks>
+internal sealed record PipelineCheckSpec(string PipelineName, string ModelFullName, LocationInfo Location);
+
 /// <summary>
 /// A pipeline joined with the specs it references (after <c>Collect</c>), with its DAG computed at
 /// generation time. Exists only when every referenced declaration is valid.
