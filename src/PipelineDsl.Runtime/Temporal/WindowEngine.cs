@@ -106,12 +106,15 @@ public sealed class WindowEngine<TRow, TKey>
             throw new ArgumentException($"The destination must hold rows x {width} values.", nameof(destination));
         }
 
-        // Extract keys, times and aggregated values once, in input order, in parallel chunks.
-        var input = rows.ToArray();
-        var keys = new TKey[n];
-        var ticks = new long[n];
-        var numeric = new double[n * _numericSlots];
-        var categorical = new long[n * _categoricalSlots];
+        // Working arrays come from the shared pool: a replay of a million rows would otherwise allocate ~100 MB of
+        // short-lived arrays per call. Returned (references cleared) when the replay ends.
+        using var scratch = new Scratch();
+        var input = scratch.Rent<TRow>(n);
+        rows.CopyTo(input);
+        var keys = scratch.Rent<TKey>(n);
+        var ticks = scratch.Rent<long>(n);
+        var numeric = scratch.Rent<double>(n * _numericSlots);
+        var categorical = scratch.Rent<long>(n * _categoricalSlots);
         const int Chunk = 16_384;
         Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
         {
@@ -126,7 +129,7 @@ public sealed class WindowEngine<TRow, TKey>
         });
 
         // Group by entity (counting sort on a dense entity id), then order each group by (time, input position).
-        var entityOf = new int[n];
+        var entityOf = scratch.Rent<int>(n);
         var states = new List<EntityWindowState>();
         var ids = new Dictionary<TKey, int>();
         for (var i = 0; i < n; i++)
@@ -142,9 +145,9 @@ public sealed class WindowEngine<TRow, TKey>
         }
 
         var offsets = new int[states.Count + 1];
-        foreach (var id in entityOf)
+        for (var i = 0; i < n; i++)
         {
-            offsets[id + 1]++;
+            offsets[entityOf[i] + 1]++;
         }
 
         for (var e = 0; e < states.Count; e++)
@@ -152,24 +155,52 @@ public sealed class WindowEngine<TRow, TKey>
             offsets[e + 1] += offsets[e];
         }
 
-        var order = new int[n];
+        var order = scratch.Rent<int>(n);
         var fill = offsets.AsSpan(0, states.Count).ToArray();
         for (var i = 0; i < n; i++)
         {
             order[fill[entityOf[i]]++] = i;
         }
 
-        var output = destination;
+        // Gather each entity's rows into contiguous group order (independent loads the CPU overlaps), so the replay
+        // below walks memory sequentially instead of chasing every row across the input.
+        var ns = _numericSlots;
+        var cs = _categoricalSlots;
+        var groupTicks = scratch.Rent<long>(n);
+        var groupNumeric = scratch.Rent<double>(n * ns);
+        var groupCategorical = scratch.Rent<long>(n * cs);
+        Parallel.For(0, (n + Chunk - 1) / Chunk, c =>
+        {
+            var end = Math.Min(n, (c + 1) * Chunk);
+            for (var p = c * Chunk; p < end; p++)
+            {
+                var i = order[p];
+                groupTicks[p] = ticks[i];
+                for (var s = 0; s < ns; s++)
+                {
+                    groupNumeric[(p * ns) + s] = numeric[(i * ns) + s];
+                }
+
+                for (var s = 0; s < cs; s++)
+                {
+                    groupCategorical[(p * cs) + s] = categorical[(i * cs) + s];
+                }
+            }
+        });
+
+        // Replay each entity in (time, input position) order; results go straight to the row's place in the output.
         Parallel.For(0, states.Count, e =>
         {
-            var group = order.AsSpan(offsets[e], offsets[e + 1] - offsets[e]);
-            SortByTime(group, ticks);
+            var from = offsets[e];
+            var count = offsets[e + 1] - from;
+            var sequence = TimeOrder(groupTicks, from, count);
             var state = states[e];
-            state.Reserve(group.Length);
-            foreach (var i in group)
+            state.Reserve(count);
+            for (var k = 0; k < count; k++)
             {
-                state.Query(ticks[i], output.AsSpan(i * width, width));
-                state.Observe(ticks[i], numeric.AsSpan(i * _numericSlots, _numericSlots), categorical.AsSpan(i * _categoricalSlots, _categoricalSlots));
+                var p = sequence is null ? from + k : sequence[k];
+                state.Query(groupTicks[p], destination.AsSpan(order[p] * width, width));
+                state.Observe(groupTicks[p], groupNumeric.AsSpan(p * ns, ns), groupCategorical.AsSpan(p * cs, cs));
             }
         });
     }
@@ -256,27 +287,68 @@ public sealed class WindowEngine<TRow, TKey>
         return state!;
     }
 
-    /// <summary>Orders a group of row indices by time, ties by input position (a stable order), skipping sorted groups.</summary>
-    private static void SortByTime(Span<int> group, long[] ticks)
+    /// <summary>Arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> for one call, all returned on dispose.</summary>
+    private sealed class Scratch : IDisposable
     {
-        for (var j = 1; j < group.Length; j++)
+        private readonly List<Action> _returns = [];
+
+        public T[] Rent<T>(int length)
         {
-            if (ticks[group[j]] < ticks[group[j - 1]])
+            var array = System.Buffers.ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+            _returns.Add(() => System.Buffers.ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
+            return array;
+        }
+
+        public void Dispose()
+        {
+            foreach (var giveBack in _returns)
             {
-                var keys = new (long Ticks, int Index)[group.Length];
-                for (var k = 0; k < group.Length; k++)
-                {
-                    keys[k] = (ticks[group[k]], group[k]);
-                }
-
-                Array.Sort(keys);
-                for (var k = 0; k < group.Length; k++)
-                {
-                    group[k] = keys[k].Index;
-                }
-
-                return;
+                giveBack();
             }
         }
+    }
+
+    /// <summary>
+    /// The positions of one entity's rows (<paramref name="from"/>..+<paramref name="count"/> in group order) sorted by
+    /// (time, input position): group order keeps input order, so position order is input order. Null when the rows are
+    /// already in time order.
+    /// </summary>
+    private static int[]? TimeOrder(long[] ticks, int from, int count)
+    {
+        for (var k = from + 1; k < from + count; k++)
+        {
+            if (ticks[k] < ticks[k - 1])
+            {
+                // Sort by time (primitive keys: fast), then restore input order inside each run of equal times:
+                // group positions ascend with input positions, so sorting a run's positions does it.
+                var keys = ticks.AsSpan(from, count).ToArray();
+                var positions = new int[count];
+                for (var j = 0; j < count; j++)
+                {
+                    positions[j] = from + j;
+                }
+
+                Array.Sort(keys, positions);
+                for (var start = 0; start < count;)
+                {
+                    var end = start + 1;
+                    while (end < count && keys[end] == keys[start])
+                    {
+                        end++;
+                    }
+
+                    if (end - start > 1)
+                    {
+                        Array.Sort(positions, start, end - start);
+                    }
+
+                    start = end;
+                }
+
+                return positions;
+            }
+        }
+
+        return null;
     }
 }
