@@ -258,7 +258,7 @@ public sealed partial class PipelineGenerator
             w.Close();
             if (hasWindows)
             {
-                w.Line("var windows = new double[n * WindowCount];");
+                w.Line("var windows = new float[n * WindowCount]; // (float) of each window value, as ComputeRow converts it");
                 w.Line("_windows.Replay(rows, windows);");
             }
 
@@ -289,7 +289,7 @@ public sealed partial class PipelineGenerator
                 w.Open();
                 w.Line($"var column = destination.Slice({Int(features.Count + x)} * n, n);");
                 w.Open("for (var i = 0; i < n; i++)");
-                w.Line($"column[i] = (float)windows[(i * WindowCount) + {Int(x)}];");
+                w.Line($"column[i] = windows[(i * WindowCount) + {Int(x)}];");
                 w.Close();
                 w.Close();
             }

@@ -124,32 +124,54 @@ internal sealed class EntityWindowState
 
         cursor.EndBoundary = endBoundary;
 
+        // Locals for the hot loops; frames of count/sum/mean/last windows have no accumulator to feed.
+        var times = _times;
+        var first = _base;
+        var total = first + _count;
+        var start = cursor.Start;
+        var end = cursor.End;
+        var feed = cursor.HasAccumulators;
+
         // Extend the end over events now strictly before the boundary.
-        var total = _base + _count;
-        while (cursor.End < total && _times[cursor.End - _base] < endBoundary)
+        while (end < total && times[end - first] < endBoundary)
         {
-            Add(cursor, cursor.End);
-            cursor.End++;
+            if (feed)
+            {
+                Add(cursor, end);
+            }
+
+            end++;
         }
 
         // Drop events that left the window at its start.
         if (frame.IsCountWindow)
         {
-            while (cursor.End - cursor.Start > frame.Events)
+            while (end - start > frame.Events)
             {
-                Remove(cursor, cursor.Start);
-                cursor.Start++;
+                if (feed)
+                {
+                    Remove(cursor, start);
+                }
+
+                start++;
             }
         }
         else
         {
             var startBoundary = SaturatingSubtract(endBoundary, frame.DurationTicks);
-            while (cursor.Start < cursor.End && _times[cursor.Start - _base] < startBoundary)
+            while (start < end && times[start - first] < startBoundary)
             {
-                Remove(cursor, cursor.Start);
-                cursor.Start++;
+                if (feed)
+                {
+                    Remove(cursor, start);
+                }
+
+                start++;
             }
         }
+
+        cursor.Start = start;
+        cursor.End = end;
     }
 
     private double Value(Cursor cursor, WindowSpec spec, int accumulator)
@@ -518,6 +540,8 @@ internal sealed class EntityWindowState
         }
 
         public WindowLayout.Frame Frame { get; }
+
+        public bool HasAccumulators => Deques.Length > 0;
 
         public bool Positioned { get; set; }
 

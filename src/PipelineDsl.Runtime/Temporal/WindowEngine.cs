@@ -99,11 +99,28 @@ public sealed class WindowEngine<TRow, TKey>
     public void Replay(ReadOnlySpan<TRow> rows, double[] destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        ReplayCore(rows, new DoubleSink(destination, _specs.Length), destination.Length);
+    }
+
+    /// <summary>
+    /// <see cref="Replay(ReadOnlySpan{TRow}, double[])"/> with each value converted to <see cref="float"/> as it is written
+    /// (<c>(float)value</c>, the conversion the generated row function applies): half the memory traffic for the
+    /// generated batch path, bit-identical results.
+    /// </summary>
+    public void Replay(ReadOnlySpan<TRow> rows, float[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ReplayCore(rows, new FloatSink(destination, _specs.Length), destination.Length);
+    }
+
+    private void ReplayCore<TSink>(ReadOnlySpan<TRow> rows, TSink sink, int destinationLength)
+        where TSink : struct, IWindowSink
+    {
         var n = rows.Length;
         var width = _specs.Length;
-        if (destination.Length < checked(n * width))
+        if (destinationLength < checked(n * width))
         {
-            throw new ArgumentException($"The destination must hold rows x {width} values.", nameof(destination));
+            throw new ArgumentException($"The destination must hold rows x {width} values.", "destination");
         }
 
         // Working arrays come from the shared pool: a replay of a million rows would otherwise allocate ~100 MB of
@@ -196,10 +213,12 @@ public sealed class WindowEngine<TRow, TKey>
             var sequence = TimeOrder(groupTicks, from, count);
             var state = states[e];
             state.Reserve(count);
+            Span<double> values = stackalloc double[width];
             for (var k = 0; k < count; k++)
             {
                 var p = sequence is null ? from + k : sequence[k];
-                state.Query(groupTicks[p], destination.AsSpan(order[p] * width, width));
+                state.Query(groupTicks[p], values);
+                sink.Write(order[p], values);
                 state.Observe(groupTicks[p], groupNumeric.AsSpan(p * ns, ns), groupCategorical.AsSpan(p * cs, cs));
             }
         });
@@ -285,6 +304,31 @@ public sealed class WindowEngine<TRow, TKey>
         }
 
         return state!;
+    }
+
+    /// <summary>Where a replay writes each row's window values.</summary>
+    private interface IWindowSink
+    {
+        void Write(int row, ReadOnlySpan<double> values);
+    }
+
+    /// <summary>Row-major doubles.</summary>
+    private readonly struct DoubleSink(double[] destination, int width) : IWindowSink
+    {
+        public void Write(int row, ReadOnlySpan<double> values) => values.CopyTo(destination.AsSpan(row * width, width));
+    }
+
+    /// <summary>Row-major floats, converted as the generated row function converts.</summary>
+    private readonly struct FloatSink(float[] destination, int width) : IWindowSink
+    {
+        public void Write(int row, ReadOnlySpan<double> values)
+        {
+            var target = destination.AsSpan(row * width, width);
+            for (var w = 0; w < values.Length; w++)
+            {
+                target[w] = (float)values[w];
+            }
+        }
     }
 
     /// <summary>Arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> for one call, all returned on dispose.</summary>
