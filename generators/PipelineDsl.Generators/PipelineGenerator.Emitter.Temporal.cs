@@ -25,26 +25,18 @@ public sealed partial class PipelineGenerator
             var windows = t.Windows;
             var joins = t.Joins;
             var hasWindows = windows.Count > 0;
-            var total = features.Count + windows.Count;
             var ticks = $"static r => r.{t.TimestampMember}.Ticks";
             var w = Begin(spec.Namespace);
 
-            w.Open($"static partial class {spec.TypeName}");
-            w.Line("/// <summary>How many features this set computes per row (feature methods, then windows).</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public const int FeatureCount = {Int(total)};");
-            w.Line();
+            OpenFeatureSet(
+                w,
+                spec,
+                features.Select(f => f.Name).Concat(windows.Select(x => x.Window.Name)),
+                "How many features this set computes per row (feature methods, then windows).",
+                "SHA-256 over the feature names and code hashes, the window and the join declarations.");
             w.Line("/// <summary>How many of them are window features (the last ones).</summary>");
             w.Line(GeneratedCode);
             w.Line($"public const int WindowCount = {Int(windows.Count)};");
-            w.Line();
-            w.Line("/// <summary>SHA-256 over the feature names and code hashes, the window and the join declarations.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public const string FeatureSetHash = {Lit(spec.FeatureSetHash)};");
-            w.Line();
-            w.Line("/// <summary>The feature names, in column order.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> FeatureNames {{ get; }} = new string[] {{ {string.Join(", ", features.Select(f => Lit(f.Name)).Concat(windows.Select(x => Lit(x.Window.Name))))} }};");
             w.Line();
             w.Line("/// <summary>The window features, compiled: member slot, duration or row count, and lag in ticks.</summary>");
             w.Line(GeneratedCode);

@@ -277,21 +277,7 @@ public sealed partial class PipelineGenerator
             var features = spec.Features;
             var w = Begin(spec.Namespace);
 
-            // [GeneratedCode] goes on members, never on the user's partial type: on the type it would mark the
-            // user's own feature methods as generated and hide them from the leakage and skew analyzers.
-            w.Open($"static partial class {spec.TypeName}");
-            w.Line("/// <summary>How many features this set computes per row.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public const int FeatureCount = {features.Count.ToString(CultureInfo.InvariantCulture)};");
-            w.Line();
-            w.Line("/// <summary>SHA-256 over the ordered feature names and each feature's code hash.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public const string FeatureSetHash = {Lit(spec.FeatureSetHash)};");
-            w.Line();
-            w.Line("/// <summary>The feature names, in column order.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> FeatureNames {{ get; }} = new string[] {{ {string.Join(", ", features.Select(f => Lit(f.Name)))} }};");
-            w.Line();
+            OpenFeatureSet(w, spec, features.Select(f => f.Name), "How many features this set computes per row.", "SHA-256 over the ordered feature names and each feature's code hash.");
             w.Line("/// <summary>Computes every feature of one row into <paramref name=\"destination\"/> (length at least <see cref=\"FeatureCount\"/>).</summary>");
             w.Line(GeneratedCode);
             w.Open($"public static void ComputeRow({row} row, global::System.Span<float> destination)");
@@ -348,6 +334,28 @@ public sealed partial class PipelineGenerator
             w.Outdent();
             w.Close();
             return End(w, spec.Namespace);
+        }
+
+        /// <summary>Opens the feature set's partial class with its count, hash and names (both kinds of feature set).</summary>
+        private static void OpenFeatureSet(SourceWriter w, FeatureSetSpec spec, IEnumerable<string> names, string countSummary, string hashSummary)
+        {
+            var all = names.ToList();
+
+            // [GeneratedCode] goes on members, never on the user's partial type: on the type it would mark the
+            // user's own feature methods as generated and hide them from the leakage and skew analyzers.
+            w.Open($"static partial class {spec.TypeName}");
+            w.Line($"/// <summary>{countSummary}</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"public const int FeatureCount = {all.Count.ToString(CultureInfo.InvariantCulture)};");
+            w.Line();
+            w.Line($"/// <summary>{hashSummary}</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"public const string FeatureSetHash = {Lit(spec.FeatureSetHash)};");
+            w.Line();
+            w.Line("/// <summary>The feature names, in column order.</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> FeatureNames {{ get; }} = new string[] {{ {string.Join(", ", all.Select(Lit))} }};");
+            w.Line();
         }
 
         /// <summary>The one conversion to float, shared by the row and batch paths.</summary>

@@ -141,10 +141,10 @@ internal sealed class PipelineRunner<TRow>
 
     private Func<CancellationToken, Task<string>> ActionFor(PipelineNode node, RunState state) => node.Kind switch
     {
-        NodeKind.Ingest when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(IngestJoined(state.Datasets[node.Subject], ct)),
+        NodeKind.Ingest when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(Ingest(state.Datasets[node.Subject], ct)),
         NodeKind.Validate when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(ValidateJoined(state.Datasets[node.Subject], ct)),
         NodeKind.Snapshot when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(SnapshotDataset(state, state.Datasets[node.Subject], ct)),
-        NodeKind.Ingest => ct => Task.FromResult(Ingest(state, ct)),
+        NodeKind.Ingest => ct => Task.FromResult(IngestMain(state, ct)),
         NodeKind.Validate => ct => Task.FromResult(Validate(state, ct)),
         NodeKind.Snapshot => ct => Task.FromResult(SnapshotDataset(state, state.Datasets[node.Subject], ct)),
         NodeKind.Backtest => ct => Task.FromResult(Backtest(state, ct)),
@@ -157,39 +157,11 @@ internal sealed class PipelineRunner<TRow>
         _ => _ => throw new NotSupportedException($"Node {node.Id} has an unknown kind {node.Kind}."),
     };
 
-    private string Ingest(RunState state, CancellationToken ct)
+    /// <summary>Reads one dataset with its generated reader; any bad cell, or no rows at all, fails validation.</summary>
+    private static string Ingest(DatasetState dataset, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        DatasetLoadResult<TRow> load;
-        try
-        {
-            load = _pipeline.Dataset.ReadCsv(state.SourcePath);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new DataValidationException($"Data validation failed for dataset {_pipeline.Dataset.Name}: {ex.Message}", ex);
-        }
-
-        if (!load.Errors.IsEmpty)
-        {
-            throw new DataValidationException(
-                $"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): {load.Errors.Format()}", load.Errors);
-        }
-
-        if (load.Rows.Length == 0)
-        {
-            throw new DataValidationException($"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): the file has no data rows.");
-        }
-
-        state.Rows = load.Rows;
-        state.LineNumbers = load.LineNumbers;
-        state.Datasets[_pipeline.Dataset.Name].Rows = load.Rows;
-        return $"{load.Rows.Length} rows";
-    }
-
-    private static string IngestJoined(DatasetState dataset, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
+        var name = dataset.Definition.Name;
         (Array Rows, int[] LineNumbers, DataErrorReport Errors) load;
         try
         {
@@ -197,18 +169,31 @@ internal sealed class PipelineRunner<TRow>
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DataValidationException($"Data validation failed for dataset {dataset.Definition.Name}: {ex.Message}", ex);
+            throw new DataValidationException($"Data validation failed for dataset {name}: {ex.Message}", ex);
         }
 
         if (!load.Errors.IsEmpty)
         {
-            throw new DataValidationException(
-                $"Data validation failed for dataset {dataset.Definition.Name} ({dataset.SourcePath}): {load.Errors.Format()}", load.Errors);
+            throw new DataValidationException($"Data validation failed for dataset {name} ({dataset.SourcePath}): {load.Errors.Format()}", load.Errors);
+        }
+
+        if (load.Rows.Length == 0)
+        {
+            throw new DataValidationException($"Data validation failed for dataset {name} ({dataset.SourcePath}): the file has no data rows.");
         }
 
         dataset.Rows = load.Rows;
         dataset.LineNumbers = load.LineNumbers;
         return $"{load.Rows.Length} rows";
+    }
+
+    private string IngestMain(RunState state, CancellationToken ct)
+    {
+        var dataset = state.Datasets[_pipeline.Dataset.Name];
+        var summary = Ingest(dataset, ct);
+        state.Rows = (TRow[])dataset.Rows!;
+        state.LineNumbers = dataset.LineNumbers;
+        return summary;
     }
 
     private static string ValidateJoined(DatasetState dataset, CancellationToken ct)
