@@ -294,26 +294,11 @@ public sealed partial class PipelineGenerator
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Computes every feature of every row, column-major: feature <c>j</c> of row <c>i</c> goes to");
-            w.Line("/// <c>destination[j * rows.Length + i]</c>. Calls the same methods as <see cref=\"ComputeRow\"/>.");
+            w.Line("/// <c>destination[j * rows.Length + i]</c>. Every row goes through <see cref=\"ComputeRow\"/>: one feature path.");
             w.Line("/// </summary>");
             w.Line(GeneratedCode);
-            w.Open($"public static void ComputeBatch(global::System.ReadOnlySpan<{row}> rows, global::System.Span<float> destination)");
-            w.Line("var n = rows.Length;");
-            w.Open("if (destination.Length < FeatureCount * n)");
-            w.Line("throw new global::System.ArgumentException(\"The destination must hold at least FeatureCount * rows.Length values.\", nameof(destination));");
-            w.Close();
-            for (var j = 0; j < features.Count; j++)
-            {
-                w.Line();
-                w.Open();
-                w.Line($"var column = destination.Slice({j.ToString(CultureInfo.InvariantCulture)} * n, n);");
-                w.Open("for (var i = 0; i < n; i++)");
-                w.Line($"column[i] = {Convert(spec, features[j], "rows[i]")};");
-                w.Close();
-                w.Close();
-            }
-
-            w.Close();
+            w.Line($"public static void ComputeBatch(global::System.ReadOnlySpan<{row}> rows, global::System.Span<float> destination) =>");
+            w.Line($"    {Runtime}.FeatureBatch.FromRows(rows, destination, FeatureCount, ComputeRow);");
             w.Line();
             w.Line("/// <summary>The runtime definition: names, code hashes and the row and batch functions.</summary>");
             w.Line(GeneratedCode);
