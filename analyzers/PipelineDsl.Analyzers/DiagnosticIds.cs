@@ -1,0 +1,35 @@
+namespace PipelineDsl.Analyzers;
+
+/// <summary>
+/// The stable IDs of the leakage (PDSL0xx) and skew (PDSL1xx) diagnostics. Public constants so that a code-fix
+/// project can name them in <c>FixableDiagnosticIds</c> without duplicating strings.
+/// </summary>
+public static class DiagnosticIds
+{
+    /// <summary>A feature reads the dataset's [Label] member.</summary>
+    public const string ReadsLabel = "PDSL001";
+
+    /// <summary>A feature reads a [NotAvailableAtPrediction] member.</summary>
+    public const string ReadsNotAvailableAtPrediction = "PDSL002";
+
+    /// <summary>A random or stratified split of a time-stamped or keyed dataset.</summary>
+    public const string RandomSplitOfTemporalData = "PDSL003";
+
+    /// <summary>A feature reads a static whose initializer computes over a collection of dataset rows.</summary>
+    public const string WholeDatasetStatistic = "PDSL004";
+
+    /// <summary>A feature uses the clock, randomness, GUIDs, tick counts or string hash codes.</summary>
+    public const string NonDeterministic = "PDSL101";
+
+    /// <summary>A feature parses, formats or compares with the current culture.</summary>
+    public const string CultureSensitive = "PDSL102";
+
+    /// <summary>A feature reads mutable static state.</summary>
+    public const string MutableStaticState = "PDSL103";
+
+    /// <summary>A feature reads files, the network, the environment or configuration.</summary>
+    public const string ExternalState = "PDSL104";
+
+    /// <summary>A nullable row member is used with <c>.Value</c> or a cast instead of an explicit default.</summary>
+    public const string NullableWithoutDefault = "PDSL105";
+}

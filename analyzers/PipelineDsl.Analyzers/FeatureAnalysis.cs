@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PipelineDsl.Analyzers;
+
+/// <summary>
+/// The interprocedural engine shared by the leakage and skew analyzers. It summarises a method body into
+/// <see cref="Finding"/>s, following calls into the user's own methods, local functions, constructors and property
+/// getters (lambdas are walked in place), cycle-safe and at most <see cref="MaxDepth"/> calls deep. Summaries are
+/// cached per compilation (one instance per <see cref="Compilation"/>, shared by both analyzers); a summary cut short
+/// by a cycle or the depth limit is not cached, so a cached summary is always complete.
+/// </summary>
+internal sealed partial class FeatureAnalysis
+{
+    /// <summary>How many calls deep the analysis follows the user's helpers.</summary>
+    public const int MaxDepth = 8;
+
+    private static readonly ConditionalWeakTable<Compilation, FeatureAnalysis> Instances = new();
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Finding>> summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ITypeSymbol>> staticRowSources = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> generated = new();
+
+    private FeatureAnalysis(Compilation compilation, KnownSymbols? symbols)
+    {
+        this.compilation = compilation;
+        Symbols = symbols;
+    }
+
+    /// <summary>Null when the compilation does not reference PipelineDsl.</summary>
+    public KnownSymbols? Symbols { get; }
+
+    /// <summary>The shared instance for <paramref name="compilation"/>, or null when PipelineDsl is not referenced.</summary>
+    public static FeatureAnalysis? For(Compilation compilation)
+    {
+        var analysis = Instances.GetValue(compilation, static c => new FeatureAnalysis(c, KnownSymbols.Create(c)));
+        return analysis.Symbols is null ? null : analysis;
+    }
+
+    /// <summary>Every finding in <paramref name="method"/>'s body and in the user code it reaches, de-duplicated, in source order.</summary>
+    public ImmutableArray<Finding> Summarize(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var stack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        return Summarize(Normalize(method), 0, stack, cancellationToken, out _);
+    }
+
+    private ImmutableArray<Finding> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> stack, CancellationToken cancellationToken, out bool complete)
+    {
+        if (summaries.TryGetValue(method, out var cached))
+        {
+            complete = true;
+            return cached;
+        }
+
+        if (depth > MaxDepth || !stack.Add(method))
+        {
+            complete = false;
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        var walker = new BodyWalker(this, depth, stack, cancellationToken);
+        foreach (var body in Bodies(method, cancellationToken))
+        {
+            walker.Walk(body);
+        }
+
+        stack.Remove(method);
+        var result = walker.Result();
+        complete = walker.Complete;
+        if (complete)
+        {
+            summaries.TryAdd(method, result);
+        }
+
+        return result;
+    }
+
+    internal static IMethodSymbol Normalize(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        method = method.PartialImplementationPart ?? method;
+        return method.OriginalDefinition;
+    }
+
+    /// <summary>Declared in source in this compilation (not metadata, not another project).</summary>
+    internal bool IsUserSource(ISymbol symbol) =>
+        !symbol.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly);
+
+    /// <summary>The operation roots of a method's bodies (one per declaring syntax, generated files skipped).</summary>
+    internal IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            if (IsGenerated(node.SyntaxTree))
+            {
+                continue;
+            }
+
+            SyntaxNode? body = node switch
+            {
+                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
+                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+                ArrowExpressionClauseSyntax arrow => arrow,
+                _ => null,
+            };
+
+            if (body is null)
+            {
+                continue;
+            }
+
+            var model = Model(body.SyntaxTree);
+            var operation = model.GetOperation(body, cancellationToken);
+            if (operation is null && body is ArrowExpressionClauseSyntax clause)
+            {
+                operation = model.GetOperation(clause.Expression, cancellationToken);
+            }
+
+            if (operation is not null)
+            {
+                yield return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The dataset row types that a static field's or property's initializer (or the static constructor's assignment
+    /// to it) computes from: any sub-expression typed as a collection of [Dataset] rows, also inside lambdas and the
+    /// user's helpers it calls (a few levels deep).
+    /// </summary>
+    internal ImmutableArray<ITypeSymbol> StaticRowSources(ISymbol member, CancellationToken cancellationToken) =>
+        staticRowSources.GetOrAdd(member, m => ComputeStaticRowSources(m, cancellationToken));
+
+    private ImmutableArray<ITypeSymbol> ComputeStaticRowSources(ISymbol member, CancellationToken cancellationToken)
+    {
+        var roots = new List<IOperation>();
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            var initializer = node switch
+            {
+                VariableDeclaratorSyntax v => v.Initializer,
+                PropertyDeclarationSyntax p => p.Initializer,
+                _ => null,
+            };
+
+            if (initializer is not null && Model(node.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
+            {
+                roots.Add(operation);
+            }
+        }
+
+        foreach (var constructor in member.ContainingType.StaticConstructors)
+        {
+            foreach (var body in Bodies(constructor, cancellationToken))
+            {
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is ISimpleAssignmentOperation assignment && ReferencedMember(assignment.Target) is { } target
+                        && SymbolEqualityComparer.Default.Equals(target, member))
+                    {
+                        roots.Add(assignment.Value);
+                    }
+                }
+            }
+        }
+
+        var found = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var root in roots)
+        {
+            CollectRowCollections(root, found, visited, 0, cancellationToken);
+        }
+
+        return found.ToImmutableArray();
+    }
+
+    private void CollectRowCollections(IOperation root, HashSet<ITypeSymbol> found, HashSet<IMethodSymbol> visited, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Symbols!.RowCollectionElement(operation.Type) is { } row)
+            {
+                found.Add(row);
+            }
+
+            var callee = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IMethodReferenceOperation reference => reference.Method,
+                IPropertyReferenceOperation property => property.Property.GetMethod,
+                _ => null,
+            };
+
+            if (callee is not null && depth < 4 && IsUserSource(callee) && visited.Add(Normalize(callee)))
+            {
+                foreach (var body in Bodies(Normalize(callee), cancellationToken))
+                {
+                    CollectRowCollections(body, found, visited, depth + 1, cancellationToken);
+                }
+            }
+        }
+    }
+
+    internal static ISymbol? ReferencedMember(IOperation operation) => operation switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+#pragma warning disable RS1030 // Interprocedural analysis needs the semantic model of the callee's tree; models are cached per compilation.
+    private SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    private bool IsGenerated(SyntaxTree tree) => generated.GetOrAdd(tree, static t =>
+    {
+        var path = t.FilePath ?? "";
+        if (path.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".generated.cs", System.StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".designer.cs", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var trivia in t.GetRoot().GetLeadingTrivia())
+        {
+            if (trivia.ToString().IndexOf("<auto-generated", System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    });
+}

@@ -1,0 +1,7 @@
+// expect: none
+namespace Corpus;
+
+[FeatureSet(typeof(StationDay))]
+public static partial class F { [Feature] public static float Month(StationDay d) => d.Date.Month; }
+[Model(typeof(F), Task = MlTask.Regression)] public sealed partial class M;
+[Pipeline("rides", typeof(M), Split = SplitStrategy.Time, TimeCutoff = "2014-01-01", BacktestFolds = 4)] public static partial class P;
