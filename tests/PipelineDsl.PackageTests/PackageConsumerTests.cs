@@ -16,6 +16,7 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
             [Key] public string Customer { get; init; } = "";
             public DateTime PlacedAt { get; init; }
             public float Amount { get; init; }
+            public string Coupon { get; init; } = "";
             [Label] public bool Returned { get; init; }
         }
 
@@ -47,6 +48,7 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
         Assert.Contains("lib/net10.0/PipelineDsl.Runtime.dll", entries);
         Assert.Contains("lib/net10.0/PipelineDsl.Hosting.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/PipelineDsl.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/PipelineDsl.Analyzers.dll", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
     }
 
@@ -83,6 +85,73 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
         Assert.True(plan.ExitCode == 0, plan.Output);
         Assert.Contains("features:OrderFeatures", plan.Output, StringComparison.Ordinal);
         Assert.Contains("register:returns", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Four_leaks_get_exactly_four_diagnostics_with_help_links_and_the_fixed_project_builds_clean()
+    {
+        // A label read two helper calls deep, the clock in a feature, a culture-sensitive parse, and a random split of
+        // a time-stamped dataset: what a data scientist might really write.
+        const string leaky = """
+            using PipelineDsl;
+
+            namespace Consumer;
+
+            [FeatureSet(typeof(Order))]
+            public static partial class OrderFeatures
+            {
+                [Feature] public static float Amount(Order o) => o.Amount;
+                [Feature] public static float Risk(Order o) => History.Score(o);
+                [Feature] public static float AgeDays(Order o) => (float)(DateTime.Now - o.PlacedAt).TotalDays;
+                [Feature] public static float CouponValue(Order o) => (float)double.Parse(o.Coupon);
+            }
+
+            internal static class History
+            {
+                public static float Score(Order o) => Weight(o) * 2f;
+
+                private static float Weight(Order o) => o.Returned ? 1f : 0f;
+            }
+
+            [Pipeline("returns", typeof(ReturnModel), Split = SplitStrategy.Random)]
+            public static partial class ReturnPipeline;
+            """;
+        const string fixedSource = """
+            using System.Globalization;
+            using PipelineDsl;
+
+            namespace Consumer;
+
+            [FeatureSet(typeof(Order))]
+            public static partial class OrderFeatures
+            {
+                [Feature] public static float Amount(Order o) => o.Amount;
+                [Feature] public static float AgeDays(Order o) => (float)(o.PlacedAt - new DateTime(2020, 1, 1)).TotalDays;
+                [Feature] public static float CouponValue(Order o) => (float)double.Parse(o.Coupon, CultureInfo.InvariantCulture);
+            }
+
+            [Pipeline("returns", typeof(ReturnModel), Split = SplitStrategy.Time)]
+            public static partial class ReturnPipeline;
+            """;
+
+        using (var consumer = new ConsumerProject(feed, new Dictionary<string, string> { ["Model.cs"] = Model, ["Features.cs"] = leaky, ["Program.cs"] = Program }))
+        {
+            var build = consumer.Build();
+            Assert.True(build.ExitCode == 0, build.Output); // warnings, not errors
+            Assert.Equal(["PDSL001", "PDSL003", "PDSL101", "PDSL102"], build.Diagnostics.Select(d => d.Split(' ')[0]));
+            foreach (var id in new[] { "PDSL001", "PDSL003", "PDSL101", "PDSL102" })
+            {
+                Assert.Contains($"docs/diagnostics/{id}.md", build.Output, StringComparison.Ordinal);
+            }
+        }
+
+        using (var consumer = new ConsumerProject(feed, new Dictionary<string, string> { ["Model.cs"] = Model, ["Features.cs"] = fixedSource, ["Program.cs"] = Program }))
+        {
+            var build = consumer.Build();
+            Assert.True(build.ExitCode == 0, build.Output);
+            Assert.Empty(build.Diagnostics);
+            Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
