@@ -14,6 +14,9 @@ public static class DiagnosticDescriptors
     /// <summary>The category of PDSL1xx: a feature can compute differently in training and in serving.</summary>
     public const string SkewCategory = "PipelineDsl.Skew";
 
+    /// <summary>The category of the pipeline rules the analyzers add to the generator's PDSL2xx.</summary>
+    public const string PipelineCategory = "PipelineDsl.Pipeline";
+
     private const string HelpLinkFormat = "https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{0}.md";
 
     /// <summary>PDSL001: "Feature '{0}' reads the label '{1}'{2}".</summary>
@@ -87,6 +90,35 @@ public static class DiagnosticDescriptors
         "Nullable row member used without an explicit default",
         "Feature '{0}' uses nullable '{1}' without an explicit default{2}",
         "Training data is often complete while serving requests are not; '.Value' or a cast of a missing value throws at prediction time. Use '?? default' or GetValueOrDefault(default) so both paths agree.");
+
+    /// <summary>PDSL005: "Window '{0}' aggregates '{1}', which is not available at prediction time, with no Lag".</summary>
+    public static readonly DiagnosticDescriptor WindowOverLateMember = Create(
+        DiagnosticIds.WindowOverLateMember,
+        LeakageCategory,
+        "Window over a member not available at prediction time, with no lag",
+        "Window '{0}' aggregates '{1}', which is not available at prediction time, with no Lag; declare how late it is known (Lag = \"...\")",
+        "A [NotAvailableAtPrediction] value of an earlier row may still be unknown when the next row is predicted; without a lag the window uses values training had and serving does not.");
+
+    /// <summary>PDSL215: "Gate '{0}' requires {1}, which a {2} model does not produce (it produces {3})".</summary>
+    public static readonly DiagnosticDescriptor GateMetricNotProduced = Create(
+        DiagnosticIds.GateMetricNotProduced,
+        PipelineCategory,
+        "Gate metric the model's task cannot produce",
+        "Gate '{0}' requires {1}, which a {2} model does not produce (it produces {3})",
+        "A rule on a metric the evaluation never computes can never pass: every run fails its gate, and no version is ever registered.");
+
+    /// <summary>PDSL216: "Gate '{0}' requires the worst backtest fold, but no pipeline of model '{1}' declares BacktestFolds".</summary>
+    /// <remarks>Reported at the end of the compilation (every pipeline must have been seen), hence the CompilationEnd tag.</remarks>
+    public static readonly DiagnosticDescriptor WorstFoldWithoutBacktest = new(
+        DiagnosticIds.WorstFoldWithoutBacktest,
+        "Worst-fold gate rule without a backtest",
+        "Gate '{0}' requires the worst backtest fold, but no pipeline of model '{1}' declares BacktestFolds",
+        PipelineCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "A WorstFold rule reads the backtest's folds; a pipeline without BacktestFolds has none, so the rule fails every run.",
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, DiagnosticIds.WorstFoldWithoutBacktest),
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));

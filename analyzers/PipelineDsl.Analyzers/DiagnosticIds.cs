@@ -18,6 +18,15 @@ public static class DiagnosticIds
     /// <summary>A feature reads a static whose initializer computes over a collection of dataset rows.</summary>
     public const string WholeDatasetStatistic = "PDSL004";
 
+    /// <summary>PDSL005: a window aggregates a member not available at prediction time, with no lag.</summary>
+    public const string WindowOverLateMember = "PDSL005";
+
+    /// <summary>PDSL215: a gate rule names a metric the model's task does not produce.</summary>
+    public const string GateMetricNotProduced = "PDSL215";
+
+    /// <summary>PDSL216: a worst-fold gate rule on a model that no pipeline backtests.</summary>
+    public const string WorstFoldWithoutBacktest = "PDSL216";
+
     /// <summary>A feature uses the clock, randomness, GUIDs, tick counts or string hash codes.</summary>
     public const string NonDeterministic = "PDSL101";
 

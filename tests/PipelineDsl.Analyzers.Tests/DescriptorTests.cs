@@ -21,12 +21,13 @@ public sealed partial class DescriptorTests
         var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToArray();
         var supported = AnalyzerTestHelper.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToArray();
 
-        Assert.Equal(9, Descriptors.Length);
+        Assert.Equal(12, Descriptors.Length);
         Assert.Equal(ids.Order(StringComparer.Ordinal), Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Equal(ids.Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
         Assert.All(Descriptors, d =>
         {
-            Assert.Equal(d.Id.StartsWith("PDSL0", StringComparison.Ordinal) ? "PipelineDsl.Leakage" : "PipelineDsl.Skew", d.Category);
+            var family = d.Id[4];
+            Assert.Equal(family == '0' ? "PipelineDsl.Leakage" : family == '1' ? "PipelineDsl.Skew" : "PipelineDsl.Pipeline", d.Category);
             Assert.Equal($"https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
             Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault);

@@ -26,7 +26,7 @@ internal static class AnalyzerTestHelper
         """;
 
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-        [new LeakageAnalyzer(), new SkewAnalyzer(), new RandomSplitAnalyzer()];
+        [new LeakageAnalyzer(), new SkewAnalyzer(), new RandomSplitAnalyzer(), new DeclarationAnalyzer()];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
