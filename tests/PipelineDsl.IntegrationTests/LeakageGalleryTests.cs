@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace PipelineDsl.IntegrationTests;
+
+/// <summary>
+/// samples/LeakageGallery, built for real with `dotnet build`: exactly one warning per documented rule it shows, each
+/// in the file named after it, with its help link, and no other warning.
+/// </summary>
+public sealed partial class LeakageGalleryTests
+{
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["PDSL001"] = "LabelThroughHelpers.cs",
+        ["PDSL002"] = "NotAvailableAtPrediction.cs",
+        ["PDSL003"] = "RandomSplitOfMonths.cs",
+        ["PDSL004"] = "WholeDatasetStatistic.cs",
+        ["PDSL005"] = "LateWindow.cs",
+        ["PDSL101"] = "NonDeterminism.cs",
+        ["PDSL102"] = "CultureSensitiveParse.cs",
+        ["PDSL103"] = "MutableStaticState.cs",
+        ["PDSL104"] = "ExternalState.cs",
+        ["PDSL105"] = "NullableWithoutDefault.cs",
+        ["PDSL210"] = "EmptyFeatureSet.cs",
+        ["PDSL215"] = "GateMetricOfAnotherTask.cs",
+        ["PDSL216"] = "WorstFoldWithoutBacktest.cs",
+    };
+
+    [Fact]
+    public void The_gallery_builds_with_one_warning_per_rule_and_nothing_else()
+    {
+        var project = Path.Combine(SampleData.RepositoryRoot, "samples", "LeakageGallery", "LeakageGallery.csproj");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+        // The solution build has built the gallery's references; rebuild the gallery alone so its warnings show again.
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SampleData.RepositoryRoot };
+        foreach (var arg in new[] { "build", project, "-c", configuration, "-nologo", "-clp:NoSummary", "--no-incremental", "--no-dependencies", "--no-restore" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build of the gallery ran past 5 minutes");
+        var text = stdout.Result + stderr.Result;
+        Assert.True(process.ExitCode == 0, text);
+
+        var warnings = Warning().Matches(text)
+            .Select(m => (Id: m.Groups["id"].Value, File: Path.GetFileName(m.Groups["file"].Value), Help: m.Groups["help"].Value))
+            .Distinct()
+            .ToList();
+        Assert.Equal(Expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"), warnings.Select(w => $"{w.Id} {w.File}").Order(StringComparer.Ordinal));
+        Assert.All(warnings, w => Assert.EndsWith($"docs/diagnostics/{w.Id}.md", w.Help, StringComparison.Ordinal));
+    }
+
+    // Every warning of any kind, so that an unexpected one fails the test; PDSL ones carry a help link.
+    [GeneratedRegex(@"(?<file>[^\s:]+\.cs)\((?<line>\d+),\d+\): warning (?<id>[A-Z]+\d+): [^\n]*?(?:\((?<help>https://[^)\s]+)\))?(?: \[[^\]]*\])?\r?$", RegexOptions.Multiline)]
+    private static partial Regex Warning();
+}
