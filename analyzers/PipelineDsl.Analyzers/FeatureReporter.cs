@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -52,8 +53,53 @@ internal static class FeatureReporter
             }
 
             arguments.Add(finding.ChainText);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, arguments.ToArray()));
+            var properties = finding.Id == DiagnosticIds.NonDeterministic ? ClockFixProperties(method, dataset, finding, symbols) : null;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, properties, arguments.ToArray()));
         }
+    }
+
+    /// <summary>
+    /// PDSL101 on <c>DateTime.Now</c>/<c>UtcNow</c>/<c>Today</c> or <c>DateTimeOffset.Now</c>/<c>UtcNow</c> read directly in
+    /// the feature body, whose row parameter's dataset declares a timestamp of the same type: the row parameter and the
+    /// timestamp member, for the code fix that replaces the clock by the row's timestamp. Null otherwise.
+    /// </summary>
+    private static ImmutableDictionary<string, string?>? ClockFixProperties(IMethodSymbol method, ITypeSymbol? dataset, Finding finding, KnownSymbols symbols)
+    {
+        if (!finding.Chain.IsEmpty || dataset is null)
+        {
+            return null;
+        }
+
+        var clockType = finding.Detail switch
+        {
+            "DateTime.Now" or "DateTime.UtcNow" or "DateTime.Today" => symbols.DateTime,
+            "DateTimeOffset.Now" or "DateTimeOffset.UtcNow" => symbols.DateTimeOffset,
+            _ => null,
+        };
+        if (clockType is null
+            || KnownSymbols.GetAttribute(dataset, symbols.Dataset) is not { } datasetAttribute
+            || datasetAttribute.NamedArguments.FirstOrDefault(a => a.Key == "Timestamp").Value.Value is not string { Length: > 0 } timestamp)
+        {
+            return null;
+        }
+
+        var row = method.Parameters.FirstOrDefault(p => SymbolEqualityComparer.Default.Equals(p.Type.OriginalDefinition, dataset.OriginalDefinition));
+        var memberType = dataset.GetMembers(timestamp).Select(m => m switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        }).FirstOrDefault(t => t is not null);
+        if (row is null || !SymbolEqualityComparer.Default.Equals(memberType, clockType))
+        {
+            return null;
+        }
+
+        return ImmutableDictionary.CreateRange(System.StringComparer.Ordinal, new[]
+        {
+            new KeyValuePair<string, string?>(DiagnosticProperties.RowParameter, row.Name),
+            new KeyValuePair<string, string?>(DiagnosticProperties.TimestampMember, timestamp),
+        });
     }
 
     public static ImmutableDictionary<string, DiagnosticDescriptor> Rules(params DiagnosticDescriptor[] descriptors)

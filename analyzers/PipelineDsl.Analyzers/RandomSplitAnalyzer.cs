@@ -60,10 +60,12 @@ public sealed class RandomSplitAnalyzer : DiagnosticAnalyzer
         }
 
         string? reason = null;
+        ImmutableDictionary<string, string?>? properties = null;
         var timestamp = datasetAttribute.NamedArguments.FirstOrDefault(a => a.Key == "Timestamp");
         if (timestamp.Key is not null && timestamp.Value.Value is string { Length: > 0 } member)
         {
             reason = "a timestamp ('" + member + "')";
+            properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.TimestampMember, member);
         }
         else if (dataset.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => KnownSymbols.HasAttribute(p, symbols.Key)) is { } key)
         {
@@ -79,6 +81,7 @@ public sealed class RandomSplitAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.RandomSplitOfTemporalData,
             location,
+            properties,
             type.Name,
             strategy == Random ? "random" : "stratified",
             dataset.Name,

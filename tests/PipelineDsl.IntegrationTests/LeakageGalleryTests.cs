@@ -27,7 +27,7 @@ public sealed partial class LeakageGalleryTests
     };
 
     [Fact]
-    public void The_gallery_builds_with_one_warning_per_rule_and_nothing_else()
+    public async Task The_gallery_builds_with_one_warning_per_rule_and_nothing_else()
     {
         var project = Path.Combine(SampleData.RepositoryRoot, "samples", "LeakageGallery", "LeakageGallery.csproj");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -43,8 +43,9 @@ public sealed partial class LeakageGalleryTests
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build of the gallery ran past 5 minutes");
-        var text = stdout.Result + stderr.Result;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await stdout + await stderr;
         Assert.True(process.ExitCode == 0, text);
 
         var warnings = Warning().Matches(text)

@@ -49,6 +49,7 @@ public sealed class PackageConsumerTests(PackageFeed feed) : IClassFixture<Packa
         Assert.Contains("lib/net10.0/PipelineDsl.Hosting.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/PipelineDsl.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/PipelineDsl.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/PipelineDsl.CodeFixes.dll", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
     }
 
