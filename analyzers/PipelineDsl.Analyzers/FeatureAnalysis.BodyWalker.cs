@@ -73,6 +73,11 @@ internal sealed partial class FeatureAnalysis
                 }
             }
 
+            if (findings.Count == 0)
+            {
+                return ImmutableArray<Finding>.Empty;
+            }
+
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
             return findings
                 .Where(f => seen.Add(f.Key))
@@ -126,16 +131,18 @@ internal sealed partial class FeatureAnalysis
 
             var property = reference.Property;
             var type = property.ContainingType;
-            var location = reference.Syntax.GetLocation();
+
+            // Most property reads report nothing: the location is only created when something is reported.
+            Location Here() => reference.Syntax.GetLocation();
 
             if (KnownSymbols.HasAttribute(property, symbols.Label))
             {
-                Add(DiagnosticIds.ReadsLabel, property.Name, location, type);
+                Add(DiagnosticIds.ReadsLabel, property.Name, Here(), type);
             }
 
             if (KnownSymbols.HasAttribute(property, symbols.NotAvailableAtPrediction))
             {
-                Add(DiagnosticIds.ReadsNotAvailableAtPrediction, property.Name, location);
+                Add(DiagnosticIds.ReadsNotAvailableAtPrediction, property.Name, Here());
             }
 
             var name = property.Name;
@@ -143,32 +150,32 @@ internal sealed partial class FeatureAnalysis
                 || (KnownSymbols.Is(type, symbols.DateTimeOffset) && name is "Now" or "UtcNow")
                 || (KnownSymbols.Is(type, symbols.Random) && name == "Shared"))
             {
-                Add(DiagnosticIds.NonDeterministic, type.Name + "." + name, location);
+                Add(DiagnosticIds.NonDeterministic, type.Name + "." + name, Here());
             }
             else if (KnownSymbols.Is(type, symbols.Environment))
             {
-                Add(name is "TickCount" or "TickCount64" ? DiagnosticIds.NonDeterministic : DiagnosticIds.ExternalState, "Environment." + name, location);
+                Add(name is "TickCount" or "TickCount64" ? DiagnosticIds.NonDeterministic : DiagnosticIds.ExternalState, "Environment." + name, Here());
             }
             else if (IsExternal(type) && (property.IsStatic || IsExternalReceiver(reference.Instance)))
             {
-                Add(DiagnosticIds.ExternalState, type.Name + "." + name, location);
+                Add(DiagnosticIds.ExternalState, type.Name + "." + name, Here());
             }
 
             if (property.IsStatic && analysis.IsUserSource(property))
             {
-                if (property.SetMethod is not null && IsAutoProperty(property))
+                if (property.SetMethod is not null && analysis.IsAutoProperty(property))
                 {
-                    Add(DiagnosticIds.MutableStaticState, type.Name + "." + name, location);
+                    Add(DiagnosticIds.MutableStaticState, type.Name + "." + name, Here());
                 }
 
-                AddStaticRowSources(property, type.Name + "." + name, location);
+                AddStaticRowSources(property, type.Name + "." + name, Here());
             }
 
             if (KnownSymbols.Is(type, symbols.Nullable) && NullableRowMember(reference.Instance) is { } member)
             {
                 if (name == "Value")
                 {
-                    nullableCandidates.Add((member, new Finding(DiagnosticIds.NullableWithoutDefault, member.Name, location)));
+                    nullableCandidates.Add((member, new Finding(DiagnosticIds.NullableWithoutDefault, member.Name, Here())));
                 }
                 else if (name == "HasValue")
                 {
@@ -363,6 +370,11 @@ internal sealed partial class FeatureAnalysis
                 Complete = false;
             }
 
+            if (nested.IsEmpty)
+            {
+                return;
+            }
+
             var location = site.Syntax.GetLocation();
             foreach (var finding in nested)
             {
@@ -438,19 +450,6 @@ internal sealed partial class FeatureAnalysis
 
         private static bool IsWriteTarget(IOperation operation) =>
             operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation;
-
-        private static bool IsAutoProperty(IPropertySymbol property)
-        {
-            foreach (var member in property.ContainingType.GetMembers())
-            {
-                if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>A <c>Nullable&lt;T&gt;</c> member of a [Dataset] row, read directly (implicit conversions stripped).</summary>
         private IPropertySymbol? NullableRowMember(IOperation? operation) =>

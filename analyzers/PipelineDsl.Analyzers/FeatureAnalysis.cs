@@ -28,6 +28,7 @@ internal sealed partial class FeatureAnalysis
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ITypeSymbol>> staticRowSources = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<SyntaxTree, bool> generated = new();
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
 
     private FeatureAnalysis(Compilation compilation, KnownSymbols? symbols)
     {
@@ -48,8 +49,14 @@ internal sealed partial class FeatureAnalysis
     /// <summary>Every finding in <paramref name="method"/>'s body and in the user code it reaches, de-duplicated, in source order.</summary>
     public ImmutableArray<Finding> Summarize(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        var normalized = Normalize(method);
+        if (summaries.TryGetValue(normalized, out var cached))
+        {
+            return cached;
+        }
+
         var stack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        return Summarize(Normalize(method), 0, stack, cancellationToken, out _);
+        return Summarize(normalized, 0, stack, cancellationToken, out _);
     }
 
     private ImmutableArray<Finding> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> stack, CancellationToken cancellationToken, out bool complete)
@@ -91,8 +98,9 @@ internal sealed partial class FeatureAnalysis
     }
 
     /// <summary>Declared in source in this compilation (not metadata, not another project).</summary>
+    /// <remarks>The assembly is compared first: it is cheap, while a source symbol's syntax references are allocated per call.</remarks>
     internal bool IsUserSource(ISymbol symbol) =>
-        !symbol.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly);
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
 
     /// <summary>The operation roots of a method's bodies (one per declaring syntax, generated files skipped).</summary>
     internal IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
@@ -212,6 +220,23 @@ internal sealed partial class FeatureAnalysis
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="property"/> has a compiler-generated backing field. Cached per property: the check scans
+    /// every member of the containing type, and a static class may be read by thousands of features.
+    /// </summary>
+    internal bool IsAutoProperty(IPropertySymbol property) => autoProperties.GetOrAdd(property, static p =>
+    {
+        foreach (var member in p.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    });
 
     internal static ISymbol? ReferencedMember(IOperation operation) => operation switch
     {

@@ -60,41 +60,12 @@ internal static class AnalyzerTestHelper
     /// </summary>
     public static ImmutableArray<Diagnostic> Verify(string markup, params (string Path, string Source)[] others)
     {
-        var (source, expected) = ParseMarkup(markup);
+        var (source, expected) = Markup.Parse(markup);
         var diagnostics = Analyze(others.Prepend(("Input.cs", source)).ToArray());
         var actual = diagnostics.Select(d => $"{d.Id}@{source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}").ToArray();
         Assert.Equal(expected.Select(e => $"{e.Id}@{source.Substring(e.Span.Start, e.Span.Length)}").Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Select(e => e.Span).Order(), diagnostics.Select(d => d.Location.SourceSpan).Order());
         return diagnostics;
-    }
-
-    /// <summary>Strips <c>{|ID:text|}</c> markers, returning the plain source and the marked spans.</summary>
-    public static (string Source, List<(string Id, TextSpan Span)> Expected) ParseMarkup(string markup)
-    {
-        var builder = new StringBuilder();
-        var expected = new List<(string Id, TextSpan Span)>();
-        var open = new Stack<(string Id, int Start)>();
-        for (var i = 0; i < markup.Length; i++)
-        {
-            if (markup[i] == '{' && i + 1 < markup.Length && markup[i + 1] == '|')
-            {
-                var colon = markup.IndexOf(':', i);
-                open.Push((markup.Substring(i + 2, colon - i - 2), builder.Length));
-                i = colon;
-            }
-            else if (markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == '}' && open.Count > 0)
-            {
-                var (id, start) = open.Pop();
-                expected.Add((id, TextSpan.FromBounds(start, builder.Length)));
-                i++;
-            }
-            else
-            {
-                builder.Append(markup[i]);
-            }
-        }
-
-        return (builder.ToString(), expected);
     }
 
     /// <summary>The repository root (the folder holding PipelineDsl.sln).</summary>

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using PipelineDsl.Analyzers;
+using PipelineDsl.Analyzers.Tests.Infrastructure;
 
 namespace PipelineDsl.CodeFixes.Tests.Infrastructure;
 
@@ -83,7 +84,7 @@ internal static class CodeFixTestHelper
     /// </summary>
     public static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> VerifyDiagnosticsAsync(string markup, string id, params (string Path, string Source)[] others)
     {
-        var (source, expected) = ParseMarkup(markup);
+        var (source, expected) = Markup.Parse(markup);
         var document = CreateDocument(source, others);
         Assert.Empty(await ErrorsAsync(document));
         var diagnostics = await DiagnosticsAsync(document, id);
@@ -179,36 +180,6 @@ internal static class CodeFixTestHelper
         Assert.Equal(expected.ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
         Assert.Empty(await ErrorsAsync(document));
         Assert.Empty(await DiagnosticsAsync(document, id));
-    }
-
-    /// <summary>Strips <c>{|ID:text|}</c> markers, returning the plain source and the marked spans.</summary>
-    public static (string Source, List<(string Id, TextSpan Span)> Expected) ParseMarkup(string markup)
-    {
-        var builder = new StringBuilder();
-        var expected = new List<(string Id, TextSpan Span)>();
-        var open = new Stack<(string Id, int Start)>();
-        for (var i = 0; i < markup.Length; i++)
-        {
-            if (markup[i] == '{' && i + 1 < markup.Length && markup[i + 1] == '|')
-            {
-                var colon = markup.IndexOf(':', i);
-                open.Push((markup.Substring(i + 2, colon - i - 2), builder.Length));
-                i = colon;
-            }
-            else if (markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == '}' && open.Count > 0)
-            {
-                var (id, start) = open.Pop();
-                expected.Add((id, TextSpan.FromBounds(start, builder.Length)));
-                i++;
-            }
-            else
-            {
-                builder.Append(markup[i]);
-            }
-        }
-
-        expected.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return (builder.ToString(), expected);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
