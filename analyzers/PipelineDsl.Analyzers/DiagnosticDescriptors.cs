@@ -91,6 +91,22 @@ public static class DiagnosticDescriptors
         "Feature '{0}' uses nullable '{1}' without an explicit default{2}",
         "Training data is often complete while serving requests are not; '.Value' or a cast of a missing value throws at prediction time. Use '?? default' or GetValueOrDefault(default) so both paths agree.");
 
+    /// <summary>PDSL006: "Feature '{0}' reads '{1}', a target statistic computed from the label of every '{2}' row, including the evaluation split{3}".</summary>
+    public static readonly DiagnosticDescriptor TargetStatistic = Create(
+        DiagnosticIds.TargetStatistic,
+        LeakageCategory,
+        "Feature reads a target statistic computed over the whole dataset",
+        "Feature '{0}' reads '{1}', a target statistic computed from the label of every '{2}' row, including the evaluation split{3}",
+        "Target encoding (the label's mean per category) computed over all rows hands each row its own label, in part, and the evaluation split's labels; fit it out of fold on the training split only.");
+
+    /// <summary>PDSL106: "Feature '{0}' depends on the machine's time zone through '{1}'{2}".</summary>
+    public static readonly DiagnosticDescriptor TimeZoneDependent = Create(
+        DiagnosticIds.TimeZoneDependent,
+        SkewCategory,
+        "Feature depends on the machine's time zone",
+        "Feature '{0}' depends on the machine's time zone through '{1}'{2}",
+        "ToLocalTime, ToUniversalTime and TimeZoneInfo.Local read the time zone of whichever machine runs the feature; the training cluster and the serving pods rarely share one.");
+
     /// <summary>PDSL005: "Window '{0}' aggregates '{1}', which is not available at prediction time, with no Lag".</summary>
     public static readonly DiagnosticDescriptor WindowOverLateMember = Create(
         DiagnosticIds.WindowOverLateMember,

@@ -18,6 +18,12 @@ public static class DiagnosticIds
     /// <summary>A feature reads a static whose initializer computes over a collection of dataset rows.</summary>
     public const string WholeDatasetStatistic = "PDSL004";
 
+    /// <summary>PDSL006: a feature reads a target statistic (label rates, target encoding) computed over every row.</summary>
+    public const string TargetStatistic = "PDSL006";
+
+    /// <summary>PDSL106: a feature depends on the machine's time zone.</summary>
+    public const string TimeZoneDependent = "PDSL106";
+
     /// <summary>PDSL005: a window aggregates a member not available at prediction time, with no lag.</summary>
     public const string WindowOverLateMember = "PDSL005";
 

@@ -152,6 +152,10 @@ internal sealed partial class FeatureAnalysis
             {
                 Add(DiagnosticIds.NonDeterministic, type.Name + "." + name, Here());
             }
+            else if (type.Name == "TimeZoneInfo" && name == "Local" && type.ContainingNamespace?.Name == "System")
+            {
+                Add(DiagnosticIds.TimeZoneDependent, "TimeZoneInfo.Local", Here());
+            }
             else if (KnownSymbols.Is(type, symbols.Environment))
             {
                 Add(name is "TickCount" or "TickCount64" ? DiagnosticIds.NonDeterministic : DiagnosticIds.ExternalState, "Environment." + name, Here());
@@ -241,6 +245,14 @@ internal sealed partial class FeatureAnalysis
                      && invocation.Arguments.Any(a => Strip(a.Value).Type?.SpecialType == SpecialType.System_String))
             {
                 Add(DiagnosticIds.NonDeterministic, "HashCode." + name + "(string)", location);
+            }
+
+            // PDSL106: the machine's time zone.
+            // (DateTimeOffset.ToUniversalTime only applies its own offset; DateTime's conversions assume the local zone.)
+            else if ((KnownSymbols.Is(type, symbols.DateTime) && name is "ToLocalTime" or "ToUniversalTime")
+                     || (KnownSymbols.Is(type, symbols.DateTimeOffset) && name == "ToLocalTime"))
+            {
+                Add(DiagnosticIds.TimeZoneDependent, type.Name + "." + name + "()", location);
             }
 
             // PDSL102: culture.
@@ -384,9 +396,9 @@ internal sealed partial class FeatureAnalysis
 
         private void AddStaticRowSources(ISymbol member, string display, Location location)
         {
-            foreach (var row in analysis.StaticRowSources(member, cancellationToken))
+            foreach (var (row, readsLabel) in analysis.StaticRowSources(member, cancellationToken))
             {
-                findings.Add(new Finding(DiagnosticIds.WholeDatasetStatistic, display, location, row, row.Name));
+                findings.Add(new Finding(readsLabel ? DiagnosticIds.TargetStatistic : DiagnosticIds.WholeDatasetStatistic, display, location, row, row.Name));
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed partial class FeatureAnalysis
 
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Finding>> summaries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ITypeSymbol>> staticRowSources = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<(ITypeSymbol Row, bool ReadsLabel)>> staticRowSources = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<SyntaxTree, bool> generated = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
@@ -146,10 +146,14 @@ internal sealed partial class FeatureAnalysis
     /// to it) computes from: any sub-expression typed as a collection of [Dataset] rows, also inside lambdas and the
     /// user's helpers it calls (a few levels deep).
     /// </summary>
-    internal ImmutableArray<ITypeSymbol> StaticRowSources(ISymbol member, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// <c>ReadsLabel</c>: the computation also reads that row type's [Label] member, i.e. it is a target statistic
+    /// (target encoding, per-category label rates) rather than a plain one.
+    /// </remarks>
+    internal ImmutableArray<(ITypeSymbol Row, bool ReadsLabel)> StaticRowSources(ISymbol member, CancellationToken cancellationToken) =>
         staticRowSources.GetOrAdd(member, m => ComputeStaticRowSources(m, cancellationToken));
 
-    private ImmutableArray<ITypeSymbol> ComputeStaticRowSources(ISymbol member, CancellationToken cancellationToken)
+    private ImmutableArray<(ITypeSymbol Row, bool ReadsLabel)> ComputeStaticRowSources(ISymbol member, CancellationToken cancellationToken)
     {
         var roots = new List<IOperation>();
         foreach (var reference in member.DeclaringSyntaxReferences)
@@ -184,16 +188,23 @@ internal sealed partial class FeatureAnalysis
         }
 
         var found = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var labelsRead = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var root in roots)
         {
-            CollectRowCollections(root, found, visited, 0, cancellationToken);
+            CollectRowCollections(root, found, labelsRead, visited, 0, cancellationToken);
         }
 
-        return found.ToImmutableArray();
+        var result = ImmutableArray.CreateBuilder<(ITypeSymbol Row, bool ReadsLabel)>(found.Count);
+        foreach (var row in found)
+        {
+            result.Add((row, labelsRead.Contains(row.OriginalDefinition)));
+        }
+
+        return result.MoveToImmutable();
     }
 
-    private void CollectRowCollections(IOperation root, HashSet<ITypeSymbol> found, HashSet<IMethodSymbol> visited, int depth, CancellationToken cancellationToken)
+    private void CollectRowCollections(IOperation root, HashSet<ITypeSymbol> found, HashSet<ITypeSymbol> labelsRead, HashSet<IMethodSymbol> visited, int depth, CancellationToken cancellationToken)
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -201,6 +212,11 @@ internal sealed partial class FeatureAnalysis
             if (Symbols!.RowCollectionElement(operation.Type) is { } row)
             {
                 found.Add(row);
+            }
+
+            if (operation is IPropertyReferenceOperation { Property: { } read } && KnownSymbols.HasAttribute(read, Symbols.Label))
+            {
+                labelsRead.Add(read.ContainingType.OriginalDefinition);
             }
 
             var callee = operation switch
@@ -215,7 +231,7 @@ internal sealed partial class FeatureAnalysis
             {
                 foreach (var body in Bodies(Normalize(callee), cancellationToken))
                 {
-                    CollectRowCollections(body, found, visited, depth + 1, cancellationToken);
+                    CollectRowCollections(body, found, labelsRead, visited, depth + 1, cancellationToken);
                 }
             }
         }

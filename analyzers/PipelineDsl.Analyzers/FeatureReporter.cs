@@ -47,7 +47,7 @@ internal static class FeatureReporter
             }
 
             var arguments = new List<object> { method.Name, finding.Detail };
-            if (finding.Id == DiagnosticIds.WholeDatasetStatistic)
+            if (finding.Id is DiagnosticIds.WholeDatasetStatistic or DiagnosticIds.TargetStatistic)
             {
                 arguments.Add(finding.Extra);
             }

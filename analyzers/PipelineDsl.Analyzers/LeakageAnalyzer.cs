@@ -14,13 +14,15 @@ public sealed class LeakageAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Rules = FeatureReporter.Rules(
         DiagnosticDescriptors.ReadsLabel,
         DiagnosticDescriptors.ReadsNotAvailableAtPrediction,
-        DiagnosticDescriptors.WholeDatasetStatistic);
+        DiagnosticDescriptors.WholeDatasetStatistic,
+        DiagnosticDescriptors.TargetStatistic);
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ReadsLabel,
         DiagnosticDescriptors.ReadsNotAvailableAtPrediction,
-        DiagnosticDescriptors.WholeDatasetStatistic);
+        DiagnosticDescriptors.WholeDatasetStatistic,
+        DiagnosticDescriptors.TargetStatistic);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

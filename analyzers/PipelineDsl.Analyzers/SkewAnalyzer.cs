@@ -16,7 +16,8 @@ public sealed class SkewAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CultureSensitive,
         DiagnosticDescriptors.MutableStaticState,
         DiagnosticDescriptors.ExternalState,
-        DiagnosticDescriptors.NullableWithoutDefault);
+        DiagnosticDescriptors.NullableWithoutDefault,
+        DiagnosticDescriptors.TimeZoneDependent);
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -24,7 +25,8 @@ public sealed class SkewAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CultureSensitive,
         DiagnosticDescriptors.MutableStaticState,
         DiagnosticDescriptors.ExternalState,
-        DiagnosticDescriptors.NullableWithoutDefault);
+        DiagnosticDescriptors.NullableWithoutDefault,
+        DiagnosticDescriptors.TimeZoneDependent);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -1,4 +1,4 @@
-// expect: PDSL004
+// expect: PDSL006
 namespace Corpus;
 
 [FeatureSet(typeof(Customer))]
