@@ -118,6 +118,17 @@ foreach (var features in new[] { 100, 1000, 5000 })
     Console.WriteLine($"{features} features done");
 }
 
+// Real builds (MSBuild, `dotnet build --no-incremental`) of the same project with and without the generator and analyzers.
+report.AppendLine();
+report.AppendLine("| features | `dotnet build` without generator and analyzers (ms) | with (ms) | build overhead |");
+report.AppendLine("|---:|---:|---:|---:|");
+foreach (var features in new[] { 100, 1000, 5000 })
+{
+    var (without, with) = MsBuildTimes(features, runs);
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {features:N0} | {without:0} | {with:0} | {(with / without) - 1:P0} |");
+    Console.WriteLine($"{features} features built");
+}
+
 report.AppendLine();
 report.AppendLine("Analyzer time is the analyzers' own execution time as Roslyn's telemetry reports it (summed over analyzers, concurrent analysis on), excluding the binding the compiler does for the build anyway.");
 report.AppendLine("\"Compile without\" emits the project's own code only; \"with\" runs the generator, emits the project plus the generated code, and runs the analyzers, all in-process (no MSBuild). The overhead therefore includes compiling what the generator wrote.");
@@ -125,6 +136,80 @@ Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 File.WriteAllText(resultsFile, report.ToString());
 Console.WriteLine(report);
 return 0;
+
+static (double Without, double With) MsBuildTimes(int features, int runs)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "pdsl-buildbench-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(folder);
+    try
+    {
+        foreach (var (path, source) in SyntheticProject.Create(features))
+        {
+            File.WriteAllText(Path.Combine(folder, path), source);
+        }
+
+        var bin = AppContext.BaseDirectory;
+        var analyzers = string.Join(";", new[] { "PipelineDsl.Generators.dll", "PipelineDsl.Analyzers.dll" }.Select(f => Path.Combine(bin, f)).Where(File.Exists));
+        File.WriteAllText(Path.Combine(folder, "Bench.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <WithPipelineDsl Condition="'$(WithPipelineDsl)' == ''">true</WithPipelineDsl>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Path.Combine(bin, "PipelineDsl.Abstractions.dll")}" />
+                <Reference Include="{Path.Combine(bin, "PipelineDsl.Runtime.dll")}" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(WithPipelineDsl)' == 'true'">
+                <Analyzer Include="{analyzers}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Dotnet(folder, "build", "-nologo", "-v", "q"); // restore and warm the build server
+        var without = new List<double>();
+        var with = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            Dotnet(folder, "build", "--no-restore", "--no-incremental", "-nologo", "-v", "q", "-p:WithPipelineDsl=false");
+            without.Add(sw.Elapsed.TotalMilliseconds);
+            sw.Restart();
+            Dotnet(folder, "build", "--no-restore", "--no-incremental", "-nologo", "-v", "q", "-p:WithPipelineDsl=true");
+            with.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        return (Median(without), Median(with));
+    }
+    finally
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+static void Dotnet(string folder, params string[] args)
+{
+    var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var arg in args)
+    {
+        info.ArgumentList.Add(arg);
+    }
+
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed in {folder}:\n{output}");
+    }
+}
 
 static double Median(List<double> values)
 {
