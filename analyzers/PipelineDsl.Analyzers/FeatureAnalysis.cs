@@ -59,6 +59,37 @@ internal sealed partial class FeatureAnalysis
         return Summarize(normalized, 0, stack, cancellationToken, out _);
     }
 
+    /// <summary>
+    /// <see cref="Summarize(IMethodSymbol, CancellationToken)"/> for a method whose bound body the caller already has (the
+    /// compiler's operation blocks of a [Feature] method): nothing is bound again for it.
+    /// </summary>
+    public ImmutableArray<Finding> Summarize(IMethodSymbol method, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        var normalized = Normalize(method);
+        if (summaries.TryGetValue(normalized, out var cached))
+        {
+            return cached;
+        }
+
+        var stack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { normalized };
+        var walker = new BodyWalker(this, 0, stack, cancellationToken);
+        foreach (var block in blocks)
+        {
+            if (!IsGenerated(block.Syntax.SyntaxTree))
+            {
+                walker.Walk(block);
+            }
+        }
+
+        var result = walker.Result();
+        if (walker.Complete)
+        {
+            summaries.TryAdd(normalized, result);
+        }
+
+        return result;
+    }
+
     private ImmutableArray<Finding> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> stack, CancellationToken cancellationToken, out bool complete)
     {
         if (summaries.TryGetValue(method, out var cached))

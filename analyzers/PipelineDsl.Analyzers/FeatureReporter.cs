@@ -19,21 +19,28 @@ internal static class FeatureReporter
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => Report(symbolContext, analysis, rules), SymbolKind.Method);
+            // Operation blocks come from the compiler's own binding (shared with emit in a build), so a feature's body is
+            // not bound a second time just to be analyzed; only the helpers it calls are bound on demand.
+            start.RegisterOperationBlockAction(blockContext =>
+            {
+                if (blockContext.OwningSymbol is IMethodSymbol method && KnownSymbols.HasAttribute(method, analysis.Symbols!.Feature))
+                {
+                    Report(method, analysis.Summarize(method, blockContext.OperationBlocks, blockContext.CancellationToken), analysis, rules, blockContext.ReportDiagnostic);
+                }
+            });
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, FeatureAnalysis analysis, ImmutableDictionary<string, DiagnosticDescriptor> rules)
+    private static void Report(
+        IMethodSymbol method,
+        ImmutableArray<Finding> findings,
+        FeatureAnalysis analysis,
+        ImmutableDictionary<string, DiagnosticDescriptor> rules,
+        System.Action<Diagnostic> report)
     {
         var symbols = analysis.Symbols!;
-        var method = (IMethodSymbol)context.Symbol;
-        if (!KnownSymbols.HasAttribute(method, symbols.Feature))
-        {
-            return;
-        }
-
         var dataset = symbols.DatasetOf(method);
-        foreach (var finding in analysis.Summarize(method, context.CancellationToken))
+        foreach (var finding in findings)
         {
             if (!rules.TryGetValue(finding.Id, out var descriptor))
             {
@@ -54,7 +61,7 @@ internal static class FeatureReporter
 
             arguments.Add(finding.ChainText);
             var properties = finding.Id == DiagnosticIds.NonDeterministic ? ClockFixProperties(method, dataset, finding, symbols) : null;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, properties, arguments.ToArray()));
+            report(Diagnostic.Create(descriptor, finding.Location, properties, arguments.ToArray()));
         }
     }
 
