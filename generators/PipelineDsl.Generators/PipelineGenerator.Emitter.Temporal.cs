@@ -105,17 +105,7 @@ public sealed partial class PipelineGenerator
 
             // The definition.
             w.Line();
-            w.Line("/// <summary>The runtime definition: names, code hashes, windows, joined datasets and the state factory.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public static {Runtime}.FeatureSetDefinition<{row}> Definition {{ get; }} = new {Runtime}.FeatureSetDefinition<{row}>(");
-            w.Indent();
-            w.Line($"{Lit(spec.TypeName)},");
-            w.Line($"{Lit(output.DatasetName)},");
-            w.Open($"new {Runtime}.FeatureDefinition[]");
-            foreach (var f in features)
-            {
-                w.Line($"new {Runtime}.FeatureDefinition({Lit(f.Name)}, {Lit(f.MethodName)}, {Lit(f.CodeHash)}),");
-            }
+            OpenDefinition(w, output, "The runtime definition: names, code hashes, windows, joined datasets and the state factory.");
 
             foreach (var x in windows)
             {

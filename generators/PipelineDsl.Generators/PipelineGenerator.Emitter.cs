@@ -300,17 +300,7 @@ public sealed partial class PipelineGenerator
             w.Line($"public static void ComputeBatch(global::System.ReadOnlySpan<{row}> rows, global::System.Span<float> destination) =>");
             w.Line($"    {Runtime}.FeatureBatch.FromRows(rows, destination, FeatureCount, ComputeRow);");
             w.Line();
-            w.Line("/// <summary>The runtime definition: names, code hashes and the row and batch functions.</summary>");
-            w.Line(GeneratedCode);
-            w.Line($"public static {Runtime}.FeatureSetDefinition<{row}> Definition {{ get; }} = new {Runtime}.FeatureSetDefinition<{row}>(");
-            w.Indent();
-            w.Line($"{Lit(spec.TypeName)},");
-            w.Line($"{Lit(output.DatasetName)},");
-            w.Open($"new {Runtime}.FeatureDefinition[]");
-            foreach (var f in features)
-            {
-                w.Line($"new {Runtime}.FeatureDefinition({Lit(f.Name)}, {Lit(f.MethodName)}, {Lit(f.CodeHash)}),");
-            }
+            OpenDefinition(w, output, "The runtime definition: names, code hashes and the row and batch functions.");
 
             w.Close(",");
             w.Line("FeatureSetHash,");
@@ -341,6 +331,27 @@ public sealed partial class PipelineGenerator
             w.Line(GeneratedCode);
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> FeatureNames {{ get; }} = new string[] {{ {string.Join(", ", all.Select(Lit))} }};");
             w.Line();
+        }
+
+        /// <summary>
+        /// Opens a feature set's <c>Definition</c>: its name, dataset and the feature methods' entries, leaving the
+        /// feature array open for the caller (a point-in-time set adds its windows) to close.
+        /// </summary>
+        private static void OpenDefinition(SourceWriter w, FeatureSetOutputSpec output, string summary)
+        {
+            var spec = output.FeatureSet;
+            var row = spec.RowTypeFullName;
+            w.Line($"/// <summary>{summary}</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"public static {Runtime}.FeatureSetDefinition<{row}> Definition {{ get; }} = new {Runtime}.FeatureSetDefinition<{row}>(");
+            w.Indent();
+            w.Line($"{Lit(spec.TypeName)},");
+            w.Line($"{Lit(output.DatasetName)},");
+            w.Open($"new {Runtime}.FeatureDefinition[]");
+            foreach (var f in spec.Features)
+            {
+                w.Line($"new {Runtime}.FeatureDefinition({Lit(f.Name)}, {Lit(f.MethodName)}, {Lit(f.CodeHash)}),");
+            }
         }
 
         /// <summary>The one conversion to float, shared by the row and batch paths.</summary>
