@@ -29,11 +29,13 @@ internal sealed partial class FeatureAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<SyntaxTree, bool> generated = new();
     private readonly ConcurrentDictionary<IPropertySymbol, bool> autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> provedClean = new(SymbolEqualityComparer.Default);
 
-    private FeatureAnalysis(Compilation compilation, KnownSymbols? symbols)
+    private FeatureAnalysis(Compilation compilation, KnownSymbols? symbols, bool screening)
     {
         this.compilation = compilation;
         Symbols = symbols;
+        this.screening = screening;
     }
 
     /// <summary>Null when the compilation does not reference PipelineDsl.</summary>
@@ -42,9 +44,22 @@ internal sealed partial class FeatureAnalysis
     /// <summary>The shared instance for <paramref name="compilation"/>, or null when PipelineDsl is not referenced.</summary>
     public static FeatureAnalysis? For(Compilation compilation)
     {
-        var analysis = Instances.GetValue(compilation, static c => new FeatureAnalysis(c, KnownSymbols.Create(c)));
+        var analysis = Instances.GetValue(compilation, static c => new FeatureAnalysis(c, KnownSymbols.Create(c), screening: true));
         return analysis.Symbols is null ? null : analysis;
     }
+
+    /// <summary>A fresh, unshared instance; <paramref name="screening"/> false binds and walks every body (tests compare both).</summary>
+    internal static FeatureAnalysis? Create(Compilation compilation, bool screening)
+    {
+        var analysis = new FeatureAnalysis(compilation, KnownSymbols.Create(compilation), screening);
+        return analysis.Symbols is null ? null : analysis;
+    }
+
+    /// <summary>How many methods the syntax screen proved clean without binding them (for tests and benchmarks).</summary>
+    internal int ScreenedClean => provedClean.Count;
+
+    /// <summary>Whether the syntax screen proved <paramref name="method"/> clean without binding it.</summary>
+    internal bool ProvedClean(IMethodSymbol method) => provedClean.ContainsKey(Normalize(method));
 
     /// <summary>Every finding in <paramref name="method"/>'s body and in the user code it reaches, de-duplicated, in source order.</summary>
     public ImmutableArray<Finding> Summarize(IMethodSymbol method, CancellationToken cancellationToken)
@@ -59,37 +74,6 @@ internal sealed partial class FeatureAnalysis
         return Summarize(normalized, 0, stack, cancellationToken, out _);
     }
 
-    /// <summary>
-    /// <see cref="Summarize(IMethodSymbol, CancellationToken)"/> for a method whose bound body the caller already has (the
-    /// compiler's operation blocks of a [Feature] method): nothing is bound again for it.
-    /// </summary>
-    public ImmutableArray<Finding> Summarize(IMethodSymbol method, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-    {
-        var normalized = Normalize(method);
-        if (summaries.TryGetValue(normalized, out var cached))
-        {
-            return cached;
-        }
-
-        var stack = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { normalized };
-        var walker = new BodyWalker(this, 0, stack, cancellationToken);
-        foreach (var block in blocks)
-        {
-            if (!IsGenerated(block.Syntax.SyntaxTree))
-            {
-                walker.Walk(block);
-            }
-        }
-
-        var result = walker.Result();
-        if (walker.Complete)
-        {
-            summaries.TryAdd(normalized, result);
-        }
-
-        return result;
-    }
-
     private ImmutableArray<Finding> Summarize(IMethodSymbol method, int depth, HashSet<IMethodSymbol> stack, CancellationToken cancellationToken, out bool complete)
     {
         if (summaries.TryGetValue(method, out var cached))
@@ -101,6 +85,15 @@ internal sealed partial class FeatureAnalysis
         if (depth > MaxDepth || !stack.Add(method))
         {
             complete = false;
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        if (ScreensClean(method, depth, stack, cancellationToken))
+        {
+            stack.Remove(method);
+            provedClean.TryAdd(method, true);
+            summaries.TryAdd(method, ImmutableArray<Finding>.Empty);
+            complete = true;
             return ImmutableArray<Finding>.Empty;
         }
 
@@ -144,16 +137,7 @@ internal sealed partial class FeatureAnalysis
                 continue;
             }
 
-            SyntaxNode? body = node switch
-            {
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                _ => null,
-            };
-
-            if (body is null)
+            if (BodyOf(node) is not { } body)
             {
                 continue;
             }
@@ -171,6 +155,16 @@ internal sealed partial class FeatureAnalysis
             }
         }
     }
+
+    /// <summary>The block or expression body of a method, local function or accessor declaration; null when it has none.</summary>
+    private static SyntaxNode? BodyOf(SyntaxNode declaration) => declaration switch
+    {
+        BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+        LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody,
+        AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+        ArrowExpressionClauseSyntax arrow => arrow,
+        _ => null,
+    };
 
     /// <summary>
     /// The dataset row types that a static field's or property's initializer (or the static constructor's assignment

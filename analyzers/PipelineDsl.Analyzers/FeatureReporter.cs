@@ -19,15 +19,15 @@ internal static class FeatureReporter
                 return;
             }
 
-            // Operation blocks come from the compiler's own binding (shared with emit in a build), so a feature's body is
-            // not bound a second time just to be analyzed; only the helpers it calls are bound on demand.
-            start.RegisterOperationBlockAction(blockContext =>
+            // A symbol action, not an operation-block action: the driver would bind every method body of the compilation to
+            // offer operation blocks. Here a feature's body is bound only when the syntax screen cannot prove it clean.
+            start.RegisterSymbolAction(symbolContext =>
             {
-                if (blockContext.OwningSymbol is IMethodSymbol method && KnownSymbols.HasAttribute(method, analysis.Symbols!.Feature))
+                if (symbolContext.Symbol is IMethodSymbol method && KnownSymbols.HasAttribute(method, analysis.Symbols!.Feature))
                 {
-                    Report(method, analysis.Summarize(method, blockContext.OperationBlocks, blockContext.CancellationToken), analysis, rules, blockContext.ReportDiagnostic);
+                    Report(method, analysis.Summarize(method, symbolContext.CancellationToken), analysis, rules, symbolContext.ReportDiagnostic);
                 }
-            });
+            }, SymbolKind.Method);
         });
     }
 
