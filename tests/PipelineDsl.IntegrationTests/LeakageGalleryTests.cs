@@ -32,7 +32,7 @@ public sealed partial class LeakageGalleryTests
     public async Task The_gallery_builds_with_one_warning_per_rule_and_nothing_else()
     {
         var project = Path.Combine(SampleData.RepositoryRoot, "samples", "LeakageGallery", "LeakageGallery.csproj");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = SampleProcess.Configuration;
 
         // The solution build has built the gallery's references; rebuild the gallery alone so its warnings show again.
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SampleData.RepositoryRoot };

@@ -9,8 +9,10 @@ public static class ExitCodes
     public const int Failed = 1;
     /// <summary>The data failed to parse or validate; nothing was trained or registered.</summary>
     public const int ValidationFailed = 2;
-    /// <summary>The model failed a gate; nothing was registered.</summary>
+    /// <summary>The model failed a gate: its version is registered but can never be promoted.</summary>
     public const int GateFailed = 3;
+    /// <summary><c>reproduce</c> rebuilt the version but its metrics differ from the registered ones.</summary>
+    public const int NotReproduced = 5;
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 64;
     /// <summary>Cancelled (Ctrl+C).</summary>

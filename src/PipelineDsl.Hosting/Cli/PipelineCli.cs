@@ -82,6 +82,11 @@ public static class PipelineCli
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(PromoteCommand.Create(context));
+        root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(ReproduceCommand.Create(context));
+        root.Subcommands.Add(GcCommand.Create(context));
         return root;
     }
 }

@@ -17,14 +17,41 @@ internal static class RunCommand
             Description = "Point a dataset at another file: NAME=PATH (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Run the pipeline end to end and register the model if it passes its gates.") { pipeline, source };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Run every node, even those whose code, config and inputs are unchanged since a run that cached them.",
+        };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue the pipeline's interrupted run (its process died): completed nodes are restored, the rest run.",
+        };
+        var nodeTimeout = new Option<TimeSpan?>("--node-timeout")
+        {
+            Description = "Fail a node still running after this long (hh:mm:ss), e.g. 00:30:00.",
+        };
+        var command = new Command("run", "Run the pipeline end to end; nodes whose code, config and inputs did not change are restored from the cache.")
+        {
+            pipeline, source, force, resume, nodeTimeout,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var definition = context.Catalog.Resolve(parse.GetValue(pipeline));
+            var storePath = CliOptions.StorePath(parse);
+            string? resumeRunId = null;
+            if (parse.GetValue(resume))
+            {
+                using var store = StoreAccess.OpenExisting(storePath);
+                resumeRunId = store?.FindInterruptedRun(definition.Name)?.Id
+                    ?? throw new CliUsageException($"Pipeline '{definition.Name}' has no interrupted run to resume in {storePath}.");
+            }
+
             var options = new PipelineRunOptions
             {
-                StorePath = CliOptions.StorePath(parse),
+                StorePath = storePath,
                 SourceOverrides = SourceOverrides.Parse(parse.GetValue(source)),
+                Force = parse.GetValue(force),
+                ResumeRunId = resumeRunId,
+                NodeTimeout = parse.GetValue(nodeTimeout),
             };
             var unknown = options.SourceOverrides.Keys.FirstOrDefault(k => !definition.DatasetNames.Contains(k, StringComparer.OrdinalIgnoreCase));
             if (unknown is not null)
@@ -80,8 +107,13 @@ internal static class RunCommand
 
         switch (result.Status)
         {
+            case PipelineRunStatus.Succeeded when result.CachedNodes == definition.Graph.Nodes.Count:
+                console.MarkupLine($"[blue]up to date[/]: every node cached (nothing changed since the run that computed them); {Markup.Escape(definition.Name)} v{result.ModelVersion} is current  [grey]run {Markup.Escape(result.RunId)}[/]");
+                console.MarkupLine("next: [bold]dotnet run -- run --force[/] to recompute anyway, [bold]dotnet run -- runs[/] for experiments");
+                return ExitCodes.Success;
             case PipelineRunStatus.Succeeded:
-                console.MarkupLine($"[green]registered[/] {Markup.Escape(definition.Name)} v{result.ModelVersion}  [grey]run {Markup.Escape(result.RunId)}[/]");
+                var reused = result.CachedNodes > 0 ? $" ({result.CachedNodes} of {definition.Graph.Nodes.Count} nodes cached)" : string.Empty;
+                console.MarkupLine($"[green]registered[/] {Markup.Escape(definition.Name)} v{result.ModelVersion}{reused}  [grey]run {Markup.Escape(result.RunId)}[/]");
                 console.MarkupLine("next: [bold]dotnet run -- models[/] to list versions, [bold]dotnet run -- runs[/] for experiments");
                 return ExitCodes.Success;
             case PipelineRunStatus.FailedValidation:
@@ -89,7 +121,7 @@ internal static class RunCommand
                 context.Out.WriteLine(result.Message);
                 return ExitCodes.ValidationFailed;
             case PipelineRunStatus.FailedGate:
-                console.MarkupLine($"[red]gate failed[/]: the model was not registered. {Markup.Escape(result.Message)}");
+                console.MarkupLine($"[red]gate failed[/]: {Markup.Escape(result.Message)}");
                 return ExitCodes.GateFailed;
             case PipelineRunStatus.Cancelled:
                 console.MarkupLine("[yellow]cancelled[/]");

@@ -52,6 +52,10 @@ internal sealed partial class NodeProgressObserver(ILogger logger, IAnsiConsole 
             task.Value = 1;
             task.StopTask();
         }
+        else if (CachedNode.IsCached(summary))
+        {
+            WriteLine($"[blue]cached[/] {Markup.Escape(nodeId),-26} {Markup.Escape(summary[CachedNode.SummaryPrefix.Length..])}");
+        }
         else
         {
             WriteLine($"[green]done[/] {Markup.Escape(nodeId),-28} {Markup.Escape(summary)} [grey]({elapsed.TotalSeconds:0.00} s)[/]");

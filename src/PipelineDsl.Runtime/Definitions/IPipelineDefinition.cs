@@ -39,4 +39,11 @@ public interface IPipelineDefinition
     /// model from the store at <paramref name="storePath"/>, through the generated reader and feature row function.
     /// </summary>
     Task<CsvPredictionResult> PredictCsvAsync(string storePath, int? version, string csvPath, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Rebuilds version <paramref name="version"/> from its lineage (its data snapshots, this code, its seed) in a scratch
+    /// store and compares the metrics with the registered ones.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such version, its snapshots are gone, or this code is not the code that trained it.</exception>
+    Task<ReproductionResult> ReproduceAsync(string storePath, int version, IPipelineObserver? observer = null, CancellationToken cancellationToken = default);
 }

@@ -74,6 +74,10 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<ReproductionResult> ReproduceAsync(string storePath, int version, IPipelineObserver? observer = null, CancellationToken cancellationToken = default) =>
+        Reproducer.ReproduceAsync(this, storePath, version, observer, cancellationToken);
+
     /// <summary>Loads version <paramref name="version"/> (the latest when null) of this pipeline's model for row-by-row prediction.</summary>
     public Predictor<TRow> LoadPredictor(string storePath, int? version = null) => Predictor<TRow>.Load(this, storePath, version);
 }

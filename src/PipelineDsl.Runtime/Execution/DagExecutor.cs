@@ -16,6 +16,7 @@ public sealed class DagExecutor
     private readonly IReadOnlyDictionary<string, Func<CancellationToken, Task<string>>> _actions;
     private readonly IPipelineObserver? _observer;
     private readonly int _maxParallelism;
+    private readonly TimeSpan? _nodeTimeout;
     private readonly Lock _observerLock = new();
 
     /// <summary>Creates the executor.</summary>
@@ -23,12 +24,17 @@ public sealed class DagExecutor
     /// <param name="actions">One action per node id; each returns the node's one-line summary.</param>
     /// <param name="observer">Progress hooks, or null.</param>
     /// <param name="maxParallelism">At most this many nodes run at once (default: no limit).</param>
+    /// <param name="nodeTimeout">
+    /// A node still running after this long fails (<c>timed out after ...</c>) and its token is cancelled; work that does
+    /// not observe the token is abandoned, not awaited. Null: no limit.
+    /// </param>
     /// <exception cref="ArgumentException">A node has no action.</exception>
     public DagExecutor(
         PipelineGraph graph,
         IReadOnlyDictionary<string, Func<CancellationToken, Task<string>>> actions,
         IPipelineObserver? observer = null,
-        int maxParallelism = int.MaxValue)
+        int maxParallelism = int.MaxValue,
+        TimeSpan? nodeTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(actions);
@@ -43,6 +49,7 @@ public sealed class DagExecutor
         _actions = actions;
         _observer = observer;
         _maxParallelism = maxParallelism;
+        _nodeTimeout = nodeTimeout;
     }
 
     /// <summary>Runs the DAG.</summary>
@@ -138,13 +145,33 @@ public sealed class DagExecutor
     {
         var action = _actions[id];
         var stopwatch = Stopwatch.StartNew();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             Notify(o => o.OnNodeStarting(id));
-            var summary = await Task.Run(() => action(cancellationToken), cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            var work = Task.Run(() => action(limit.Token), limit.Token);
+            string summary;
+            if (_nodeTimeout is { } timeout)
+            {
+                limit.CancelAfter(timeout);
+                summary = await work.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            }
+            else
+            {
+                summary = await work.ConfigureAwait(false) ?? string.Empty;
+            }
+
             stopwatch.Stop();
             Notify(o => o.OnNodeCompleted(id, stopwatch.Elapsed, summary));
             return new NodeOutcome(id, NodeState.Completed, stopwatch.Elapsed, summary, null);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && _nodeTimeout is { } timeout
+                                   && (ex is TimeoutException || (ex is OperationCanceledException && limit.IsCancellationRequested)))
+        {
+            stopwatch.Stop();
+            var reason = $"timed out after {timeout.TotalSeconds:0.###} s";
+            Notify(o => o.OnNodeFailed(id, stopwatch.Elapsed, reason));
+            return new NodeOutcome(id, NodeState.Failed, stopwatch.Elapsed, reason, new TimeoutException($"Node {id} {reason}.", ex));
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {

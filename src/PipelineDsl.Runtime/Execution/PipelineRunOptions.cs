@@ -11,4 +11,13 @@ public sealed record PipelineRunOptions
 
     /// <summary>Folders searched, in order, for a relative source path (default: working directory, then the app folder).</summary>
     public IReadOnlyList<string> SourceSearchPaths { get; init; } = [Environment.CurrentDirectory, AppContext.BaseDirectory];
+
+    /// <summary>Run every node even when the step cache holds its output (<c>--force</c>).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>A node still running after this long fails the run (<c>--node-timeout</c>); null: no limit.</summary>
+    public TimeSpan? NodeTimeout { get; init; }
+
+    /// <summary>Continue this interrupted run (same run id) instead of starting a new one (<c>--resume</c>).</summary>
+    public string? ResumeRunId { get; init; }
 }

@@ -4,7 +4,7 @@ namespace PipelineDsl.Runtime.Execution;
 /// <param name="RunId">The run's id in the store.</param>
 /// <param name="Status">How it ended.</param>
 /// <param name="Metrics">Holdout metrics by stored name (empty when training did not happen).</param>
-/// <param name="ModelVersion">The registered version, when the gates passed.</param>
+/// <param name="ModelVersion">The registered version (also when the gates failed: such a version can never be promoted).</param>
 /// <param name="Message">One line on why it ended as it did (the first errors for a validation failure).</param>
 public sealed record PipelineRunResult(
     string RunId,
@@ -15,4 +15,7 @@ public sealed record PipelineRunResult(
 {
     /// <summary>The gate verdicts with the values they judged (holdout or worst fold); empty when no gate ran.</summary>
     public IReadOnlyList<Evaluation.GateVerdict> GateVerdicts { get; init; } = [];
+
+    /// <summary>How many nodes were restored from the step cache instead of running (every node: nothing changed).</summary>
+    public int CachedNodes { get; init; }
 }

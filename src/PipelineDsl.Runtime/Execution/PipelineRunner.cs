@@ -32,14 +32,28 @@ internal sealed class PipelineRunner<TRow>
     public async Task<PipelineRunResult> RunAsync(CancellationToken cancellationToken)
     {
         using var store = new PipelineStore(_options.StorePath);
-        var runId = store.CreateRun(_pipeline.Name);
+        store.Artifacts.RemoveAbandonedTempFiles();
+        string runId;
+        if (_options.ResumeRunId is { } resumed)
+        {
+            store.ResumeRun(resumed);
+            runId = resumed;
+        }
+        else
+        {
+            runId = store.CreateRun(_pipeline.Name);
+        }
+
         var state = new RunState(store, runId);
         PipelineRunResult Finish(PipelineRunStatus status, string message)
         {
+            // What this run (or the interrupted run it resumed) stored but nothing references is deleted now, not leaked.
+            store.RemoveUnreferencedArtifacts(runId);
             store.FinishRun(runId, PipelineRunStatusNames.Of(status), message);
-            return new PipelineRunResult(runId, status, state.Metrics, status == PipelineRunStatus.Succeeded ? state.ModelVersion : null, message)
+            return new PipelineRunResult(runId, status, state.Metrics, status is PipelineRunStatus.Succeeded or PipelineRunStatus.FailedGate ? state.ModelVersion : null, message)
             {
                 GateVerdicts = state.Verdicts,
+                CachedNodes = state.CachedNodes,
             };
         }
 
@@ -57,8 +71,33 @@ internal sealed class PipelineRunner<TRow>
             }
 
             state.SourcePath = state.Datasets[_pipeline.Dataset.Name].SourcePath;
-            var actions = _pipeline.Graph.Nodes.ToDictionary(n => n.Id, n => ActionFor(n, state), StringComparer.Ordinal);
-            var executor = new DagExecutor(_pipeline.Graph, actions, new StoreRecordingObserver(store, runId, _observer));
+            foreach (var dataset in state.Datasets.Values)
+            {
+                dataset.SourceHash = HashFile(dataset.SourcePath);
+            }
+
+            var sourceHashes = state.Datasets.ToDictionary(d => d.Key, d => d.Value.SourceHash!, StringComparer.Ordinal);
+            var keys = NodeCacheKeys.Compute(_pipeline, sourceHashes);
+            var cached = new Dictionary<string, NodeCacheEntry>(StringComparer.Ordinal);
+            if (!_options.Force)
+            {
+                foreach (var node in _pipeline.Graph.Nodes)
+                {
+                    if (store.FindCachedNode(keys[node.Id]) is { } entry && entry.Artifacts.All(store.Artifacts.Contains))
+                    {
+                        cached[node.Id] = entry;
+                    }
+                }
+            }
+
+            state.CachedNodes = cached.Count;
+            var actions = _pipeline.Graph.Nodes.ToDictionary(
+                n => n.Id,
+                n => cached.TryGetValue(n.Id, out var entry)
+                    ? RestoreAction(n, entry, state, restoreOutputs: Descendants(n.Id).Any(d => !cached.ContainsKey(d)))
+                    : RunAndRemember(n, keys[n.Id], state),
+                StringComparer.Ordinal);
+            var executor = new DagExecutor(_pipeline.Graph, actions, new StoreRecordingObserver(store, runId, _observer), nodeTimeout: _options.NodeTimeout);
             DagExecutionResult result;
             try
             {
@@ -75,14 +114,9 @@ internal sealed class PipelineRunner<TRow>
                 return Finish(PipelineRunStatus.FailedValidation, invalid.Error!.Message);
             }
 
-            if (failures.FirstOrDefault(f => f.Error is not GateFailedException) is { } failed)
+            if (failures.FirstOrDefault() is { } failed)
             {
                 return Finish(PipelineRunStatus.Failed, $"Node {failed.NodeId} failed: {failed.Error?.Message}");
-            }
-
-            if (failures.FirstOrDefault() is { } gate)
-            {
-                return Finish(PipelineRunStatus.FailedGate, gate.Error!.Message);
             }
 
             if (!result.Succeeded)
@@ -91,10 +125,23 @@ internal sealed class PipelineRunner<TRow>
                     string.Join(", ", result.Outcomes.Where(o => o.State != NodeState.Completed).Select(o => $"{o.NodeId} ({o.State})")));
             }
 
+            var upToDate = state.CachedNodes == _pipeline.Graph.Nodes.Count;
+            if (!state.GatesPassed)
+            {
+                var failedRules = string.Join("; ", state.Verdicts.Where(v => !v.Passed).Select(v => v.Message));
+                return Finish(
+                    PipelineRunStatus.FailedGate,
+                    $"Gate failed: {failedRules}." + (state.ModelVersion is { } failedVersion
+                        ? $" Registered as {_pipeline.Name} v{failedVersion}, which can never be promoted."
+                        : string.Empty));
+            }
+
             return Finish(
                 PipelineRunStatus.Succeeded,
                 state.ModelVersion is { } version
-                    ? $"Registered {_pipeline.Name} v{version}: {ModelEvaluator.Summarize(state.Metrics)}"
+                    ? (upToDate
+                        ? $"Up to date: every node cached, {_pipeline.Name} v{version} is current: {ModelEvaluator.Summarize(state.Metrics)}"
+                        : $"Registered {_pipeline.Name} v{version}: {ModelEvaluator.Summarize(state.Metrics)}")
                     : $"Completed (no register node): {ModelEvaluator.Summarize(state.Metrics)}");
         }
         catch (Exception ex)
@@ -139,6 +186,176 @@ internal sealed class PipelineRunner<TRow>
         return null;
     }
 
+    private static string HashFile(string path) => TransientIo.Run(() =>
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    });
+
+    /// <summary>Every node downstream of <paramref name="id"/>.</summary>
+    private HashSet<string> Descendants(string id)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([id]);
+        while (queue.Count > 0)
+        {
+            foreach (var edge in _pipeline.Graph.Edges)
+            {
+                if (edge.From == queue.Peek() && found.Add(edge.To))
+                {
+                    queue.Enqueue(edge.To);
+                }
+            }
+
+            queue.Dequeue();
+        }
+
+        return found;
+    }
+
+    /// <summary>Runs the node, then remembers its output under <paramref name="cacheKey"/> for later runs.</summary>
+    private Func<CancellationToken, Task<string>> RunAndRemember(PipelineNode node, string cacheKey, RunState state)
+    {
+        var action = ActionFor(node, state);
+        return async ct =>
+        {
+            Failpoints.Hit($"node:{node.Id}:start");
+            var summary = await action(ct).ConfigureAwait(false);
+            Failpoints.Hit($"node:{node.Id}:end");
+            var (outputs, artifacts) = OutputsOf(node, state);
+            state.Store.RecordCachedNode(new NodeCacheEntry(cacheKey, _pipeline.Name, node.Id, state.RunId, summary, outputs, artifacts));
+            return summary;
+        };
+    }
+
+    /// <summary>What a later run needs to restore <paramref name="node"/>'s output, and the artifacts that holds.</summary>
+    private (Dictionary<string, string> Outputs, List<string> Artifacts) OutputsOf(PipelineNode node, RunState state)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var artifacts = new List<string>();
+        void Artifact(string name, string hash)
+        {
+            outputs[name] = hash;
+            artifacts.Add(hash);
+        }
+
+        switch (node.Kind)
+        {
+            case NodeKind.Snapshot:
+                Artifact("data_hash", state.Datasets[node.Subject].DataHash!);
+                break;
+            case NodeKind.Features:
+                Artifact("matrix", state.Store.PutArtifact(state.RunId, NodeOutputCodec.EncodeMatrix(state.Matrix!)));
+                if (state.OnlineStateHash is { } online)
+                {
+                    Artifact("online_state", online);
+                }
+
+                outputs["metrics"] = NodeOutputCodec.ToJson(state.JoinMetrics);
+                break;
+            case NodeKind.Split:
+                Artifact("split", state.Store.PutArtifact(state.RunId, NodeOutputCodec.EncodeSplit(state.Split!)));
+                break;
+            case NodeKind.Train:
+                Artifact("model", state.ModelHash!);
+                outputs["params"] = NodeOutputCodec.ToJson(state.Params);
+                break;
+            case NodeKind.Evaluate:
+                outputs["metrics"] = NodeOutputCodec.ToJson(state.Metrics);
+                break;
+            case NodeKind.Backtest:
+                outputs["folds"] = NodeOutputCodec.ToJson(state.FoldMetrics);
+                break;
+            case NodeKind.Register when state.ModelVersion is { } version:
+                outputs["version"] = version.ToString(CultureInfo.InvariantCulture);
+                break;
+        }
+
+        return (outputs, artifacts);
+    }
+
+    /// <summary>
+    /// Restores a cached node instead of running it. Cheap outputs (metrics, verdicts, the version) are always restored;
+    /// the rows, the feature matrix, the split and the model only when <paramref name="restoreOutputs"/> (a node
+    /// downstream of this one runs and needs them).
+    /// </summary>
+    private Func<CancellationToken, Task<string>> RestoreAction(PipelineNode node, NodeCacheEntry entry, RunState state, bool restoreOutputs) => ct =>
+    {
+        ct.ThrowIfCancellationRequested();
+        var outputs = entry.Outputs;
+        byte[] Read(string name) => TransientIo.Run(() => File.ReadAllBytes(state.Store.Artifacts.PathOf(outputs[name])), ct);
+
+        switch (node.Kind)
+        {
+            case NodeKind.Ingest when restoreOutputs && node.Subject == _pipeline.Dataset.Name:
+                IngestMain(state, ct);
+                break;
+            case NodeKind.Ingest when restoreOutputs:
+                Ingest(state.Datasets[node.Subject], ct);
+                break;
+            case NodeKind.Validate when restoreOutputs && node.Subject == _pipeline.Dataset.Name:
+                ExtractLabels(state);
+                break;
+            case NodeKind.Snapshot:
+                var dataset = state.Datasets[node.Subject];
+                dataset.DataHash = outputs["data_hash"];
+                if (ReferenceEquals(dataset.Definition, _pipeline.Dataset))
+                {
+                    state.Store.SetRunDataHash(state.RunId, dataset.DataHash);
+                    state.DataHash = dataset.DataHash;
+                }
+
+                break;
+            case NodeKind.Features:
+                state.JoinMetrics = NodeOutputCodec.FromJson<Dictionary<string, double>>(outputs["metrics"]);
+                if (state.JoinMetrics.Count > 0)
+                {
+                    state.Store.LogMetrics(state.RunId, state.JoinMetrics);
+                }
+
+                state.OnlineStateHash = outputs.GetValueOrDefault("online_state");
+                if (restoreOutputs)
+                {
+                    state.Matrix = NodeOutputCodec.DecodeMatrix(Read("matrix"));
+                }
+
+                break;
+            case NodeKind.Split when restoreOutputs:
+                state.Split = NodeOutputCodec.DecodeSplit(Read("split"));
+                break;
+            case NodeKind.Train:
+                state.Params = NodeOutputCodec.FromJson<Dictionary<string, string>>(outputs["params"]);
+                state.Store.LogParams(state.RunId, state.Params);
+                state.ModelHash = outputs["model"];
+                if (restoreOutputs)
+                {
+                    state.Trainer = new ModelTrainer(_pipeline.Model, _pipeline.Split.Seed);
+                    using var model = state.Store.Artifacts.Open(state.ModelHash);
+                    state.Model = ModelTrainer.Load(state.Trainer.Context, model, out var schema);
+                    state.InputSchema = schema;
+                }
+
+                break;
+            case NodeKind.Evaluate:
+                state.Metrics = NodeOutputCodec.FromJson<Dictionary<string, double>>(outputs["metrics"]);
+                state.Store.LogMetrics(state.RunId, state.Metrics);
+                break;
+            case NodeKind.Backtest:
+                state.FoldMetrics = NodeOutputCodec.FromJson<List<Dictionary<string, double>>>(outputs["folds"]);
+                LogBacktestMetrics(state, state.FoldMetrics);
+                break;
+            case NodeKind.Gate:
+                // The verdicts are a pure function of the restored metrics: judge them again and record them for this run.
+                Gate(state, ct);
+                break;
+            case NodeKind.Register when outputs.TryGetValue("version", out var version):
+                state.ModelVersion = int.Parse(version, CultureInfo.InvariantCulture);
+                break;
+        }
+
+        return Task.FromResult(CachedNode.SummaryPrefix + entry.Summary);
+    };
+
     private Func<CancellationToken, Task<string>> ActionFor(PipelineNode node, RunState state) => node.Kind switch
     {
         NodeKind.Ingest when node.Subject != _pipeline.Dataset.Name => ct => Task.FromResult(Ingest(state.Datasets[node.Subject], ct)),
@@ -165,7 +382,7 @@ internal sealed class PipelineRunner<TRow>
         (Array Rows, int[] LineNumbers, DataErrorReport Errors) load;
         try
         {
-            load = dataset.Definition.ReadCsvUntyped(dataset.SourcePath);
+            load = TransientIo.Run(() => dataset.Definition.ReadCsvUntyped(dataset.SourcePath), ct);
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
@@ -222,6 +439,14 @@ internal sealed class PipelineRunner<TRow>
                 $"Data validation failed for dataset {_pipeline.Dataset.Name} ({state.SourcePath}): {report.Format()}", report);
         }
 
+        ExtractLabels(state);
+        return $"{rows.Length} rows valid";
+    }
+
+    /// <summary>Every row's label and timestamp, for the split, training and evaluation.</summary>
+    private void ExtractLabels(RunState state)
+    {
+        var rows = state.Rows!;
         var labels = new float[rows.Length];
         var timestamps = _pipeline.Dataset.HasTimestamp ? new DateTime[rows.Length] : [];
         for (var i = 0; i < rows.Length; i++)
@@ -235,13 +460,12 @@ internal sealed class PipelineRunner<TRow>
 
         state.Labels = labels;
         state.Timestamps = timestamps;
-        return $"{rows.Length} rows valid";
     }
 
     private string SnapshotDataset(RunState state, DatasetState dataset, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var hash = state.Store.Artifacts.PutFile(dataset.SourcePath);
+        var hash = state.Store.PutArtifactFile(state.RunId, dataset.SourcePath, dataset.SourceHash!);
         var rows = dataset.Rows!.Length;
         state.Store.RecordDatasetVersion(hash, dataset.Definition.Name, dataset.SourcePath, rows, dataset.Definition.SchemaHash);
         if (ReferenceEquals(dataset.Definition, _pipeline.Dataset))
@@ -273,6 +497,14 @@ internal sealed class PipelineRunner<TRow>
             summary += $", {featureSet.Windows.Count} windows";
         }
 
+        if (featureSet.Windows.Count > 0)
+        {
+            // The online state after replaying every row: what serving starts from (content-addressed like the model).
+            using var buffer = new MemoryStream();
+            featureState.SaveWindows(buffer);
+            state.OnlineStateHash = state.Store.PutArtifact(state.RunId, buffer.ToArray());
+        }
+
         if (featureState.JoinReports.Count > 0)
         {
             var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -285,6 +517,7 @@ internal sealed class PipelineRunner<TRow>
             }
 
             state.Store.LogMetrics(state.RunId, metrics);
+            state.JoinMetrics = metrics;
             summary += "; as-of " + string.Join("; ", featureState.JoinReports);
         }
 
@@ -345,11 +578,13 @@ internal sealed class PipelineRunner<TRow>
         }
 
         state.Store.LogParams(state.RunId, parameters);
+        state.Params = parameters;
 
         var view = CreateView(state, split.Train);
         state.Trainer = trainer;
         state.Model = trainer.Train(view);
         state.InputSchema = view.Schema;
+        state.ModelHash = state.Store.PutArtifact(state.RunId, ModelTrainer.SaveToBytes(trainer.Context, state.Model, view.Schema));
         return $"{model.Trainer} {model.Task} on {split.Train.Length} rows x {_pipeline.FeatureSet.Count} features";
     }
 
@@ -369,19 +604,20 @@ internal sealed class PipelineRunner<TRow>
         var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task, state.FoldMetrics);
         state.Store.RecordGateResults(state.RunId, verdicts);
         state.Verdicts = verdicts;
-        if (verdicts.Any(v => !v.Passed))
-        {
-            throw new GateFailedException(verdicts);
-        }
 
-        return verdicts.Count == 0 ? "no gates" : $"{verdicts.Count}/{verdicts.Count} rules passed: " + string.Join("; ", verdicts.Select(v => v.Message));
+        // A failed gate does not stop the run: the version is still registered (so it can be compared and reproduced),
+        // marked as failed, and the registry never lets it into staging or production.
+        state.GatesPassed = verdicts.All(v => v.Passed);
+        var passed = verdicts.Count(v => v.Passed);
+        return verdicts.Count == 0 ? "no gates"
+            : state.GatesPassed ? $"{verdicts.Count}/{verdicts.Count} rules passed: " + string.Join("; ", verdicts.Select(v => v.Message))
+            : $"FAILED {verdicts.Count - passed}/{verdicts.Count} rules: " + string.Join("; ", verdicts.Where(v => !v.Passed).Select(v => v.Message));
     }
 
     private string Register(RunState state, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var bytes = ModelTrainer.SaveToBytes(state.Trainer!.Context, state.Model!, state.InputSchema!);
-        var hash = state.Store.Artifacts.Put(bytes);
+        var hash = state.ModelHash!;
         var lineage = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["data_hash"] = state.DataHash ?? "unknown",
@@ -410,17 +646,15 @@ internal sealed class PipelineRunner<TRow>
             lineage[$"joined.{joined.Name}.schema_hash"] = joined.SchemaHash;
         }
 
-        if (_pipeline.FeatureSet.Windows.Count > 0 && state.FeatureState is { } featureState)
+        if (state.OnlineStateHash is { } online)
         {
-            // The online state after replaying every row: what serving starts from (content-addressed like the model).
-            using var buffer = new MemoryStream();
-            featureState.SaveWindows(buffer);
-            lineage["online_state"] = state.Store.Artifacts.Put(buffer.ToArray());
+            lineage["online_state"] = online;
         }
 
-        var version = state.Store.RegisterModelVersion(_pipeline.Name, state.RunId, hash, lineage);
+        var version = state.Store.RegisterModelVersion(_pipeline.Name, state.RunId, hash, lineage, state.GatesPassed);
         state.ModelVersion = version;
-        return $"{_pipeline.Name} v{version} (model sha256:{hash[..12]}, {bytes.Length} bytes)";
+        var bytes = new FileInfo(state.Store.Artifacts.PathOf(hash)).Length;
+        return $"{_pipeline.Name} v{version} (model sha256:{hash[..12]}, {bytes} bytes)" + (state.GatesPassed ? string.Empty : "; failed its gates: never promotable");
     }
 
     private string Backtest(RunState state, CancellationToken ct)
@@ -447,14 +681,29 @@ internal sealed class PipelineRunner<TRow>
             var model = trainer.Train(CreateView(state, fold.Train));
             var metrics = ModelEvaluator.Evaluate(trainer.Context, model, CreateView(state, fold.Test), _pipeline.Model.Task);
             results.Add(metrics);
-            state.Store.LogMetrics(state.RunId, metrics.Select(m => KeyValuePair.Create("backtest." + m.Key, m.Value)), step: fold.Number);
             lines.Add($"fold {fold.Number} [{fold.Start:yyyy-MM-dd}, {fold.End:yyyy-MM-dd}) train {fold.Train.Length} test {fold.Test.Length}: {ModelEvaluator.Summarize(metrics)}");
         }
 
-        var summary = new Dictionary<string, double>(StringComparer.Ordinal) { ["backtest.folds"] = folds.Count };
-        foreach (var name in results[0].Keys)
+        var summary = LogBacktestMetrics(state, results);
+        state.FoldMetrics = results;
+        var headline = results[0].Keys.First();
+        return $"{folds.Count} folds, {headline} mean {summary[$"backtest.{headline}.mean"].ToString("0.####", CultureInfo.InvariantCulture)} "
+            + $"std {summary[$"backtest.{headline}.std"].ToString("0.####", CultureInfo.InvariantCulture)} worst {summary[$"backtest.{headline}.worst"].ToString("0.####", CultureInfo.InvariantCulture)}: "
+            + string.Join("; ", lines);
+    }
+
+    /// <summary>Logs each fold's metrics (step = fold number, from 1) and their mean, std and worst; returns the latter.</summary>
+    private static Dictionary<string, double> LogBacktestMetrics(RunState state, IReadOnlyList<IReadOnlyDictionary<string, double>> folds)
+    {
+        for (var i = 0; i < folds.Count; i++)
         {
-            var values = results.Select(r => r[name]).ToArray();
+            state.Store.LogMetrics(state.RunId, folds[i].Select(m => KeyValuePair.Create("backtest." + m.Key, m.Value)), step: i + 1);
+        }
+
+        var summary = new Dictionary<string, double>(StringComparer.Ordinal) { ["backtest.folds"] = folds.Count };
+        foreach (var name in folds[0].Keys)
+        {
+            var values = folds.Select(r => r[name]).ToArray();
             var mean = values.Average();
             summary[$"backtest.{name}.mean"] = mean;
             summary[$"backtest.{name}.std"] = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
@@ -462,11 +711,7 @@ internal sealed class PipelineRunner<TRow>
         }
 
         state.Store.LogMetrics(state.RunId, summary);
-        state.FoldMetrics = results;
-        var headline = results[0].Keys.First();
-        return $"{folds.Count} folds, {headline} mean {summary[$"backtest.{headline}.mean"].ToString("0.####", CultureInfo.InvariantCulture)} "
-            + $"std {summary[$"backtest.{headline}.std"].ToString("0.####", CultureInfo.InvariantCulture)} worst {summary[$"backtest.{headline}.worst"].ToString("0.####", CultureInfo.InvariantCulture)}: "
-            + string.Join("; ", lines);
+        return summary;
     }
 
     private FeatureMatrixDataView CreateView(RunState state, int[] rows) =>
@@ -484,6 +729,9 @@ internal sealed class PipelineRunner<TRow>
         public int[]? LineNumbers { get; set; }
 
         public string? DataHash { get; set; }
+
+        /// <summary>SHA-256 of the source file when the run started (its cache key and snapshot id).</summary>
+        public string? SourceHash { get; set; }
     }
 
     /// <summary>What the nodes hand each other. Each field is written by one node before its dependents start.</summary>
@@ -526,5 +774,17 @@ internal sealed class PipelineRunner<TRow>
         public IFeatureState<TRow>? FeatureState { get; set; }
 
         public int? ModelVersion { get; set; }
+
+        public Dictionary<string, double> JoinMetrics { get; set; } = new(StringComparer.Ordinal);
+
+        public string? OnlineStateHash { get; set; }
+
+        public Dictionary<string, string> Params { get; set; } = new(StringComparer.Ordinal);
+
+        public string? ModelHash { get; set; }
+
+        public bool GatesPassed { get; set; } = true;
+
+        public int CachedNodes { get; set; }
     }
 }

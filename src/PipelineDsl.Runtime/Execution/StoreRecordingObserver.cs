@@ -9,7 +9,8 @@ internal sealed class StoreRecordingObserver(PipelineStore store, string runId, 
 
     public void OnNodeCompleted(string nodeId, TimeSpan elapsed, string summary)
     {
-        store.RecordNode(runId, nodeId, "completed", (long)elapsed.TotalMilliseconds, summary);
+        var status = CachedNode.IsCached(summary) ? "cached" : "completed";
+        store.RecordNode(runId, nodeId, status, (long)elapsed.TotalMilliseconds, summary);
         inner?.OnNodeCompleted(nodeId, elapsed, summary);
     }
 

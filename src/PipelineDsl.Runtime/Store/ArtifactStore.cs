@@ -134,8 +134,55 @@ public sealed class ArtifactStore
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>
+    /// Deletes the temporary files of writes whose process is gone (killed mid-write): their names carry the writer's
+    /// process id. A live writer's files are left alone.
+    /// </summary>
+    /// <returns>How many files were deleted.</returns>
+    public int RemoveAbandonedTempFiles()
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Root, "*" + TempSuffix, SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(path);
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 1 && int.TryParse(name.AsSpan(1, dash - 1), out var pid) && WriterIsAlive(pid))
+            {
+                continue;
+            }
+
+            TryDelete(path);
+            removed += File.Exists(path) ? 0 : 1;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> is running on this machine.</summary>
+    internal static bool WriterIsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static string TempPath(string folder) =>
-        Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + TempSuffix);
+        Path.Combine(folder, "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N") + TempSuffix);
 
     private static void Commit(string temp, string final)
     {

@@ -10,10 +10,10 @@ namespace PipelineDsl.Runtime.Store;
 /// <see cref="ArtifactStore"/>. Every multi-row write is one transaction; version numbers are allocated inside a
 /// <c>BEGIN IMMEDIATE</c> transaction, so several processes can share one store. Thread-safe.
 /// </summary>
-public sealed class PipelineStore : IDisposable
+public sealed partial class PipelineStore : IDisposable
 {
-    /// <summary>The schema version this code writes.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this code writes (2: model versions record whether they passed their gates).</summary>
+    public const int SchemaVersion = 2;
 
     private const int BusyTimeoutMs = 30_000;
 
@@ -23,7 +23,7 @@ public sealed class PipelineStore : IDisposable
         """
         CREATE TABLE IF NOT EXISTS runs (
             id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL, started_utc TEXT NOT NULL,
-            finished_utc TEXT, message TEXT, data_hash TEXT)
+            finished_utc TEXT, message TEXT, data_hash TEXT, pid INTEGER, host TEXT)
         """,
         "CREATE INDEX IF NOT EXISTS ix_runs_pipeline ON runs (pipeline, started_utc)",
         "CREATE TABLE IF NOT EXISTS run_params (run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key))",
@@ -42,7 +42,8 @@ public sealed class PipelineStore : IDisposable
         """
         CREATE TABLE IF NOT EXISTS model_versions (
             name TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, artifact_hash TEXT NOT NULL,
-            stage TEXT NOT NULL DEFAULT 'none', created_utc TEXT NOT NULL, PRIMARY KEY (name, version))
+            stage TEXT NOT NULL DEFAULT 'none', created_utc TEXT NOT NULL, gates_passed INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (name, version))
         """,
         "CREATE TABLE IF NOT EXISTS model_lineage (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, version, key))",
     ];
@@ -105,12 +106,58 @@ public sealed class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "INSERT INTO runs (id, pipeline, status, started_utc) VALUES ($id, $pipeline, 'running', $started)",
-                ("$id", id), ("$pipeline", pipeline), ("$started", FormatTime(now)));
+                "INSERT INTO runs (id, pipeline, status, started_utc, pid, host) VALUES ($id, $pipeline, 'running', $started, $pid, $host)",
+                ("$id", id), ("$pipeline", pipeline), ("$started", FormatTime(now)), ("$pid", Environment.ProcessId), ("$host", Environment.MachineName));
         }
 
         return id;
     }
+
+    /// <summary>
+    /// The pipeline's latest run that is still marked <c>running</c> although the process that ran it (on this machine)
+    /// is gone: killed, crashed, or the machine restarted. <see langword="null"/> when there is none.
+    /// </summary>
+    public RunRecord? FindInterruptedRun(string pipeline)
+    {
+        lock (_gate)
+        {
+            using var command = Query(
+                "SELECT id, pid, host FROM runs WHERE pipeline = $pipeline AND status = 'running' ORDER BY started_utc DESC, rowid DESC",
+                ("$pipeline", pipeline));
+            var candidates = new List<(string Id, int? Pid, string? Host)>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    candidates.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                }
+            }
+
+            foreach (var (id, pid, host) in candidates)
+            {
+                if (host == Environment.MachineName && (pid is null || !ProcessIsAlive(pid.Value)))
+                {
+                    using var run = Query("SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = $id", ("$id", id));
+                    return ReadRuns(run)[0];
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Takes over an interrupted run: it is this process's again, still <c>running</c>.</summary>
+    public void ResumeRun(string runId)
+    {
+        lock (_gate)
+        {
+            Execute(
+                "UPDATE runs SET status = 'running', pid = $pid, host = $host, message = 'resumed', finished_utc = NULL WHERE id = $id",
+                ("$pid", Environment.ProcessId), ("$host", Environment.MachineName), ("$id", runId));
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid) => ArtifactStore.WriterIsAlive(pid);
 
     /// <summary>Records the dataset snapshot a run used.</summary>
     public void SetRunDataHash(string runId, string dataHash)
@@ -216,9 +263,11 @@ public sealed class PipelineStore : IDisposable
     /// <summary>
     /// Registers the next version of model <paramref name="name"/> with its lineage, allocating the number as
     /// MAX+1 inside one <c>BEGIN IMMEDIATE</c> transaction (so concurrent writers never share a number).
+    /// A version that failed a gate is registered too (stage <c>none</c>, <paramref name="gatesPassed"/> false), so its
+    /// run can be compared and reproduced; it can never be promoted.
     /// </summary>
     /// <returns>The new version number.</returns>
-    public int RegisterModelVersion(string name, string runId, string artifactHash, IEnumerable<KeyValuePair<string, string>> lineage)
+    public int RegisterModelVersion(string name, string runId, string artifactHash, IEnumerable<KeyValuePair<string, string>> lineage, bool gatesPassed = true)
     {
         lock (_gate)
         {
@@ -233,9 +282,9 @@ public sealed class PipelineStore : IDisposable
 
                 using (var insert = Command(
                     tx,
-                    "INSERT INTO model_versions (name, version, run_id, artifact_hash, stage, created_utc) VALUES ($name, $version, $run, $hash, 'none', $created)"))
+                    "INSERT INTO model_versions (name, version, run_id, artifact_hash, stage, created_utc, gates_passed) VALUES ($name, $version, $run, $hash, 'none', $created, $passed)"))
                 {
-                    Run(insert, ("$name", name), ("$version", version), ("$run", runId), ("$hash", artifactHash), ("$created", FormatTime(DateTime.UtcNow)));
+                    Run(insert, ("$name", name), ("$version", version), ("$run", runId), ("$hash", artifactHash), ("$created", FormatTime(DateTime.UtcNow)), ("$passed", gatesPassed ? 1 : 0));
                 }
 
                 using var lineageCommand = Command(tx, "INSERT OR REPLACE INTO model_lineage (name, version, key, value) VALUES ($name, $version, $key, $value)");
@@ -334,7 +383,7 @@ public sealed class PipelineStore : IDisposable
         lock (_gate)
         {
             using var command = Query(
-                "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions " +
+                "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions " +
                 "WHERE ($name IS NULL OR name = $name) ORDER BY name, version",
                 ("$name", name));
             return ReadModelVersions(command);
@@ -348,10 +397,10 @@ public sealed class PipelineStore : IDisposable
         {
             using var command = version is null
                 ? Query(
-                    "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions WHERE name = $name ORDER BY version DESC LIMIT 1",
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = $name ORDER BY version DESC LIMIT 1",
                     ("$name", name))
                 : Query(
-                    "SELECT name, version, run_id, artifact_hash, stage, created_utc FROM model_versions WHERE name = $name AND version = $version",
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = $name AND version = $version",
                     ("$name", name), ("$version", version.Value));
             var versions = ReadModelVersions(command);
             return versions.Count == 0 ? null : versions[0];
@@ -446,12 +495,12 @@ public sealed class PipelineStore : IDisposable
 
     private List<ModelVersionRecord> ReadModelVersions(SqliteCommand command)
     {
-        var rows = new List<(string Name, int Version, string RunId, string Hash, string Stage, DateTime Created)>();
+        var rows = new List<(string Name, int Version, string RunId, string Hash, string Stage, DateTime Created, bool GatesPassed)>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), ParseTime(reader.GetString(5))));
+                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), ParseTime(reader.GetString(5)), reader.GetInt32(6) != 0));
             }
         }
 
@@ -479,7 +528,7 @@ public sealed class PipelineStore : IDisposable
                 }
             }
 
-            list.Add(new ModelVersionRecord(row.Name, row.Version, row.RunId, row.Hash, row.Stage, row.Created, metrics, lineage));
+            list.Add(new ModelVersionRecord(row.Name, row.Version, row.RunId, row.Hash, row.Stage, row.Created, metrics, lineage, row.GatesPassed));
         }
 
         return list;
@@ -489,11 +538,16 @@ public sealed class PipelineStore : IDisposable
     {
         InTransaction(tx =>
         {
-            foreach (var statement in SchemaStatements)
+            foreach (var statement in SchemaStatements.Concat(RegistrySchemaStatements).Concat(NodeCacheSchemaStatements).Concat(ArtifactReferenceSchemaStatements))
             {
                 using var command = Command(tx, statement);
                 command.ExecuteNonQuery();
             }
+
+            // Version 1 stores predate these columns. Every version they hold passed its gates (only those were registered).
+            AddColumnIfMissing(tx, "model_versions", "gates_passed", "INTEGER NOT NULL DEFAULT 1");
+            AddColumnIfMissing(tx, "runs", "pid", "INTEGER");
+            AddColumnIfMissing(tx, "runs", "host", "TEXT");
 
             using var count = Command(tx, "SELECT COUNT(*) FROM schema_version WHERE version = $version");
             count.Parameters.AddWithValue("$version", SchemaVersion);
@@ -503,6 +557,16 @@ public sealed class PipelineStore : IDisposable
                 Run(insert, ("$version", SchemaVersion), ("$applied", FormatTime(DateTime.UtcNow)));
             }
         });
+    }
+
+    private void AddColumnIfMissing(SqliteTransaction tx, string table, string column, string definition)
+    {
+        using var columns = Command(tx, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'");
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            using var alter = Command(tx, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            alter.ExecuteNonQuery();
+        }
     }
 
     // BEGIN IMMEDIATE: takes the write lock up front (waiting up to the busy timeout), so read-then-write

@@ -134,4 +134,53 @@ public class DagExecutorTests
         var error = Assert.Throws<ArgumentException>(() => new DagExecutor(graph, actions));
         Assert.Contains("c", error.Message);
     }
+
+    [Fact]
+    public async Task A_node_past_its_timeout_fails_and_its_descendants_are_skipped_while_other_branches_finish()
+    {
+        var graph = Diamond();
+        var actions = Actions(graph, async (id, ct) =>
+        {
+            if (id == "b")
+            {
+                // Work that ignores its token: the executor stops waiting for it anyway.
+                Thread.Sleep(2000);
+            }
+
+            await Task.Yield();
+            return id;
+        });
+        var observer = new RecordingObserver();
+
+        var result = await new DagExecutor(graph, actions, observer, nodeTimeout: TimeSpan.FromMilliseconds(200)).RunAsync();
+
+        var b = result.Outcomes.Single(o => o.NodeId == "b");
+        Assert.Equal(NodeState.Failed, b.State);
+        Assert.Equal("timed out after 0.2 s", b.Summary);
+        Assert.IsType<TimeoutException>(b.Error);
+        Assert.True(b.Elapsed < TimeSpan.FromSeconds(1.5), $"waited {b.Elapsed}");
+        Assert.Equal(NodeState.Skipped, result.Outcomes.Single(o => o.NodeId == "d").State);
+        Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "c").State);
+        Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "f").State);
+    }
+
+    [Fact]
+    public async Task A_node_that_observes_its_token_is_cancelled_at_the_timeout()
+    {
+        var graph = Diamond();
+        var actions = Actions(graph, async (id, ct) =>
+        {
+            if (id == "a")
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return id;
+        });
+
+        var result = await new DagExecutor(graph, actions, nodeTimeout: TimeSpan.FromMilliseconds(100)).RunAsync();
+
+        Assert.Equal("timed out after 0.1 s", result.Outcomes.Single(o => o.NodeId == "a").Summary);
+        Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "f").State);
+    }
 }

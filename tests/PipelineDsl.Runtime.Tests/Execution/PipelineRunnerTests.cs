@@ -84,10 +84,11 @@ public class PipelineRunnerTests
         var dataset = Assert.Single(store.ListDatasetVersions());
         Assert.Equal(600, dataset.Rows);
 
-        // A second run on the same data: same metrics (deterministic), next version, snapshot stored once.
-        var second = await pipeline.RunAsync(Options(temp));
+        // A second, forced run on the same data: same metrics (deterministic), next version, snapshot stored once.
+        var second = await pipeline.RunAsync(Options(temp) with { Force = true });
         Assert.Equal(PipelineRunStatus.Succeeded, second.Status);
         Assert.Equal(2, second.ModelVersion);
+        Assert.Equal(0, second.CachedNodes);
         Assert.Equal(result.Metrics, second.Metrics);
         Assert.Single(store.ListDatasetVersions());
         var v2 = store.GetModelVersion(SyntheticPipeline.Name)!;
@@ -157,7 +158,7 @@ public class PipelineRunnerTests
     }
 
     [Fact]
-    public async Task Unpassable_gate_fails_and_registers_nothing()
+    public async Task Unpassable_gate_fails_and_registers_a_version_that_can_never_be_promoted()
     {
         using var temp = new TempDirectory();
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
@@ -168,16 +169,19 @@ public class PipelineRunnerTests
         var result = await pipeline.RunAsync(Options(temp));
 
         Assert.Equal(PipelineRunStatus.FailedGate, result.Status);
-        Assert.Null(result.ModelVersion);
+        Assert.Equal(1, result.ModelVersion);
         Assert.Contains("log_loss <= 0.0001", result.Message);
+        Assert.Contains("can never be promoted", result.Message);
         Assert.True(result.Metrics.ContainsKey("auc"));
         using var store = new PipelineStore(Options(temp).StorePath);
-        Assert.Empty(store.ListModelVersions());
+        var version = Assert.Single(store.ListModelVersions());
+        Assert.False(version.GatesPassed);
+        Assert.Equal("none", version.Stage);
         var run = store.GetRun(result.RunId)!;
         Assert.Equal("failed_gate", run.Run.Status);
         Assert.Equal(2, run.Gates.Count);
         Assert.Single(run.Gates, g => !g.Passed);
-        Assert.Equal("skipped", run.Nodes.Single(n => n.NodeId == "register:SyntheticPipeline").Status);
+        Assert.Equal("completed", run.Nodes.Single(n => n.NodeId == "register:SyntheticPipeline").Status);
     }
 
     [Fact]

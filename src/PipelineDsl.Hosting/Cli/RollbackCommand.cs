@@ -1,0 +1,66 @@
+using System.CommandLine;
+using PipelineDsl.Runtime.Store;
+
+namespace PipelineDsl.Hosting;
+
+/// <summary>
+/// <c>rollback</c>: restores the previous production version of a model (the one that most recently was in
+/// production before the current one) and archives the current one, with an audit row for each.
+/// </summary>
+internal static class RollbackCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "The model's name (its pipeline's name)." };
+        var by = new Option<string?>("--by") { Description = "Who rolls back (default: the current user)." };
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded in the audit log." };
+        var json = CliOptions.Json();
+        var command = new Command("rollback", "Put the previous production version of a model back in production and archive the current one.")
+        {
+            name, by, reason, json,
+        };
+        command.SetAction(parse =>
+        {
+            var model = parse.GetValue(name);
+            if (string.IsNullOrWhiteSpace(model))
+            {
+                throw new CliUsageException("rollback needs a model name, for example `rollback churn --reason \"recall dropped\"`.");
+            }
+
+            var actor = AuditCommand.Actor(parse.GetValue(by));
+            using var store = AuditCommand.OpenForChange(parse);
+            var restored = store.Rollback(model, actor, parse.GetValue(reason));
+            var changes = AuditCommand.LastChange(
+                store.ListAudit(model),
+                a => a.Action == AuditRecord.RollbackAction && a.Version == restored.Version && a.ToStage == ModelStages.Production);
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model", restored.Name);
+                    w.WriteNumber("version", restored.Version);
+                    w.WriteString("stage", restored.Stage);
+                    w.WriteStartArray("changes");
+                    foreach (var change in changes)
+                    {
+                        AuditCommand.WriteRow(w, change);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }));
+                return ExitCodes.Success;
+            }
+
+            // The restored version first, then the one it replaced.
+            foreach (var change in changes.Reverse())
+            {
+                context.Out.WriteLine(AuditCommand.Describe(change));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
