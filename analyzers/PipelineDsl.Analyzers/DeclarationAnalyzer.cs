@@ -10,7 +10,8 @@ namespace PipelineDsl.Analyzers;
 /// <summary>
 /// Rules over the declarations rather than feature code:
 /// PDSL005 a [Window] over a [NotAvailableAtPrediction] member with no Lag (Count reads no value and is exempt);
-/// PDSL215 a gate rule on a metric the model's task does not produce;
+/// PDSL215 a gate rule on a metric the model's task does not produce (fairness rules need binary classification);
+/// PDSL217 a slice or fairness gate over a member the model's dataset does not have;
 /// PDSL216 a WorstFold gate rule on a model whose pipelines declare no BacktestFolds (checked at the end of the
 /// compilation, once every pipeline has been seen).
 /// </summary>
@@ -19,13 +20,17 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 {
     private const int BinaryClassification = 0;
     private const int Count = 0;
-    private static readonly string[] MetricNames = ["AUC", "F1", "precision", "recall", "log-loss", "accuracy", "RMSE", "MAE", "R2"];
+    private const int CalibrationError = 9;
+    private const int P99LatencyMs = 10;
+    private static readonly string[] MetricNames = ["AUC", "F1", "precision", "recall", "log-loss", "accuracy", "RMSE", "MAE", "R2", "calibration error", "p99 latency"];
+    private static readonly string[] RuleAttributes = ["MinMetricAttribute", "MaxMetricAttribute", "NoRegressionAttribute", "SliceGateAttribute", "FairnessGateAttribute"];
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.WindowOverLateMember,
         DiagnosticDescriptors.GateMetricNotProduced,
-        DiagnosticDescriptors.WorstFoldWithoutBacktest);
+        DiagnosticDescriptors.WorstFoldWithoutBacktest,
+        DiagnosticDescriptors.GateMemberNotInDataset);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -37,12 +42,16 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var window = compilation.GetTypeByMetadataName("PipelineDsl.WindowAttribute");
             var gate = compilation.GetTypeByMetadataName("PipelineDsl.GateAttribute");
-            var minMetric = compilation.GetTypeByMetadataName("PipelineDsl.MinMetricAttribute");
-            var maxMetric = compilation.GetTypeByMetadataName("PipelineDsl.MaxMetricAttribute");
-            if (KnownSymbols.Create(compilation) is not { } symbols || gate is null || minMetric is null || maxMetric is null)
+            if (KnownSymbols.Create(compilation) is not { } symbols || gate is null)
             {
                 return;
             }
+
+            var rules = RuleAttributes
+                .Select(name => compilation.GetTypeByMetadataName("PipelineDsl." + name))
+                .Where(t => t is not null)
+                .Select(t => t!)
+                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
             var backtested = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             var worstFoldRules = new ConcurrentBag<(INamedTypeSymbol Model, string Gate, Location Location)>();
@@ -55,7 +64,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                         CheckWindows(symbolContext, type, symbols, window);
                     }
 
-                    CheckGates(symbolContext, type, symbols, gate, minMetric, maxMetric, worstFoldRules);
+                    CheckGates(symbolContext, type, symbols, gate, rules, worstFoldRules);
                     RecordBacktest(type, symbols, backtested);
                 },
                 SymbolKind.NamedType);
@@ -105,8 +114,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol type,
         KnownSymbols symbols,
         INamedTypeSymbol gate,
-        INamedTypeSymbol minMetric,
-        INamedTypeSymbol maxMetric,
+        ImmutableHashSet<INamedTypeSymbol> rules,
         ConcurrentBag<(INamedTypeSymbol, string, Location)> worstFoldRules)
     {
         if (KnownSymbols.GetAttribute(type, gate) is not { ConstructorArguments.Length: > 0 } gateAttribute
@@ -117,32 +125,75 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         var task = modelAttribute.NamedArguments.FirstOrDefault(a => a.Key == "Task").Value.Value is int t ? t : BinaryClassification;
+        var taskName = task == BinaryClassification ? "binary classification" : "regression";
+        var produces = task == BinaryClassification ? "AUC, F1, precision, recall, log-loss, accuracy, calibration error, p99 latency" : "RMSE, MAE, R2, p99 latency";
         foreach (var attribute in type.GetAttributes())
         {
-            var isRule = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, minMetric) || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, maxMetric);
-            if (!isRule || attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments[0].Value is not int metric
-                || metric < 0 || metric >= MetricNames.Length)
+            if (attribute.AttributeClass is not { } rule || !rules.Contains(rule))
             {
                 continue;
             }
 
             var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations.FirstOrDefault();
-            var classification = metric <= 5;
-            if (classification != (task == BinaryClassification))
+            var args = attribute.ConstructorArguments;
+            switch (rule.Name)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.GateMetricNotProduced,
-                    location,
-                    type.Name,
-                    MetricNames[metric],
-                    task == BinaryClassification ? "binary classification" : "regression",
-                    task == BinaryClassification ? "AUC, F1, precision, recall, log-loss, accuracy" : "RMSE, MAE, R2"));
-            }
+                case "FairnessGateAttribute" when args.Length == 3:
+                    if (task != BinaryClassification)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GateMetricNotProduced, location, type.Name, "a fairness difference", taskName, produces));
+                    }
 
-            if (attribute.NamedArguments.Any(a => a.Key == "WorstFold" && a.Value.Value is true) && location is not null)
-            {
-                worstFoldRules.Add((model, type.Name, location));
+                    CheckMember(context, type, model, symbols, args[0].Value as string, location);
+                    continue;
+                case "SliceGateAttribute" when args.Length == 3:
+                    CheckMember(context, type, model, symbols, args[0].Value as string, location);
+                    CheckMetric(context, type, args[1].Value, task, taskName, produces, location);
+                    continue;
+                case "NoRegressionAttribute" when args.Length == 1:
+                    CheckMetric(context, type, args[0].Value, task, taskName, produces, location);
+                    continue;
+                case "MinMetricAttribute" or "MaxMetricAttribute" when args.Length == 2:
+                    CheckMetric(context, type, args[0].Value, task, taskName, produces, location);
+                    if (attribute.NamedArguments.Any(a => a.Key == "WorstFold" && a.Value.Value is true) && location is not null)
+                    {
+                        worstFoldRules.Add((model, type.Name, location));
+                    }
+
+                    continue;
             }
+        }
+    }
+
+    private static void CheckMetric(SymbolAnalysisContext context, INamedTypeSymbol type, object? value, int task, string taskName, string produces, Location? location)
+    {
+        if (value is not int metric || metric < 0 || metric >= MetricNames.Length || metric == P99LatencyMs)
+        {
+            return;
+        }
+
+        var classification = metric <= 5 || metric == CalibrationError;
+        if (classification != (task == BinaryClassification))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GateMetricNotProduced, location, type.Name, MetricNames[metric], taskName, produces));
+        }
+    }
+
+    /// <summary>PDSL217: the sliced or sensitive member must be a property or field of the model's dataset row.</summary>
+    private static void CheckMember(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol model, KnownSymbols symbols, string? member, Location? location)
+    {
+        if (member is null
+            || KnownSymbols.GetAttribute(model, symbols.Model) is not { ConstructorArguments.Length: > 0 } modelAttribute
+            || modelAttribute.ConstructorArguments[0].Value is not INamedTypeSymbol featureSet
+            || KnownSymbols.GetAttribute(featureSet, symbols.FeatureSet) is not { ConstructorArguments.Length: > 0 } setAttribute
+            || setAttribute.ConstructorArguments[0].Value is not INamedTypeSymbol row)
+        {
+            return;
+        }
+
+        if (!row.GetMembers(member).Any(m => m is IPropertySymbol { IsStatic: false } or IFieldSymbol { IsStatic: false }))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GateMemberNotInDataset, location, type.Name, member, row.Name));
         }
     }
 

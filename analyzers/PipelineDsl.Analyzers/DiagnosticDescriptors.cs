@@ -123,6 +123,14 @@ public static class DiagnosticDescriptors
         "Gate '{0}' requires {1}, which a {2} model does not produce (it produces {3})",
         "A rule on a metric the evaluation never computes can never pass: every run fails its gate, and no version is ever registered.");
 
+    /// <summary>PDSL217: "Gate '{0}' groups the holdout by '{1}', which is not a member of dataset row '{2}'".</summary>
+    public static readonly DiagnosticDescriptor GateMemberNotInDataset = Create(
+        DiagnosticIds.GateMemberNotInDataset,
+        PipelineCategory,
+        "Slice or fairness gate over a member the dataset does not have",
+        "Gate '{0}' groups the holdout by '{1}', which is not a member of dataset row '{2}'",
+        "A slice or fairness rule over a member the rows do not have measures nothing: the gate fails every run, and the slices nobody can see are the ones that degrade.");
+
     /// <summary>PDSL216: "Gate '{0}' requires the worst backtest fold, but no pipeline of model '{1}' declares BacktestFolds".</summary>
     /// <remarks>Reported at the end of the compilation (every pipeline must have been seen), hence the CompilationEnd tag.</remarks>
     public static readonly DiagnosticDescriptor WorstFoldWithoutBacktest = new(

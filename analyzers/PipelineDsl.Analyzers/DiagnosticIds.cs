@@ -30,6 +30,8 @@ public static class DiagnosticIds
     /// <summary>PDSL215: a gate rule names a metric the model's task does not produce.</summary>
     public const string GateMetricNotProduced = "PDSL215";
 
+    /// <summary>PDSL217: a slice or fairness gate over a member the model's dataset does not have.</summary>
+    public const string GateMemberNotInDataset = "PDSL217";
     /// <summary>PDSL216: a worst-fold gate rule on a model that no pipeline backtests.</summary>
     public const string WorstFoldWithoutBacktest = "PDSL216";
 

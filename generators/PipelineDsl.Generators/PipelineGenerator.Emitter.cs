@@ -439,9 +439,15 @@ public sealed partial class PipelineGenerator
                 foreach (var rule in spec.Rules)
                 {
                     var comparison = rule.AtLeast ? "AtLeast" : "AtMost";
-                    w.Line(rule.WorstFold
-                        ? $"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}, WorstFold: true),"
-                        : $"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}),");
+                    var create = $"new {Runtime}.GateRule({EnumValue("Metric", rule.Metric)}, {Runtime}.GateComparison.{comparison}, {Double(rule.Threshold)}";
+                    w.Line(rule.Kind switch
+                    {
+                        "NoRegression" => $"{create}) {{ Kind = {Runtime}.GateKind.NoRegression }},",
+                        "Slice" => $"{create}) {{ Kind = {Runtime}.GateKind.Slice, Member = {Lit(rule.Member!)}, MinRows = {rule.MinRows} }},",
+                        "Fairness" => $"{create}) {{ Kind = {Runtime}.GateKind.Fairness, Member = {Lit(rule.Member!)}, MinRows = {rule.MinRows}, Criterion = {EnumValue("FairnessCriterion", rule.Criterion!)} }},",
+                        _ when rule.WorstFold => $"{create}, WorstFold: true),",
+                        _ => $"{create}),",
+                    });
                 }
 
                 w.Close(";");

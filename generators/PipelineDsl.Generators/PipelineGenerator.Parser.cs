@@ -699,14 +699,10 @@ public sealed partial class PipelineGenerator
             foreach (var a in type.GetAttributes())
             {
                 ct.ThrowIfCancellationRequested();
-                var name = DslAttributeName(a);
-                if (name is not ("MinMetricAttribute" or "MaxMetricAttribute") || a.ConstructorArguments.Length != 2)
+                if (GateRule(a) is { } rule)
                 {
-                    continue;
+                    rules.Add(rule);
                 }
-
-                var worstFold = a.NamedArguments.Any(n => n.Key == "WorstFold" && n.Value.Value is true);
-                rules.Add(new GateRuleSpec(EnumMemberName(a.ConstructorArguments[0]), name == "MinMetricAttribute", ToDouble(a.ConstructorArguments[1].Value), worstFold));
             }
 
             var spec = new GateSpec
@@ -946,6 +942,33 @@ public sealed partial class PipelineGenerator
 
             return Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "0";
         }
+
+        /// <summary>The rule an attribute on a gate class declares, or null for any other attribute.</summary>
+        private static GateRuleSpec? GateRule(AttributeData a)
+        {
+            var args = a.ConstructorArguments;
+            int? Named(string key) => a.NamedArguments.FirstOrDefault(n => n.Key == key).Value.Value is int i ? i : null;
+            double NamedDouble(string key) => ToDouble(a.NamedArguments.FirstOrDefault(n => n.Key == key).Value.Value);
+            switch (DslAttributeName(a))
+            {
+                case "MinMetricAttribute" or "MaxMetricAttribute" when args.Length == 2:
+                    var worstFold = a.NamedArguments.Any(n => n.Key == "WorstFold" && n.Value.Value is true);
+                    return new GateRuleSpec(EnumMemberName(args[0]), DslAttributeName(a) == "MinMetricAttribute", ToDouble(args[1].Value), worstFold);
+                case "NoRegressionAttribute" when args.Length == 1:
+                    var metric = EnumMemberName(args[0]);
+                    return new GateRuleSpec(metric, HigherIsBetter(metric), NamedDouble("Tolerance"), Kind: "NoRegression");
+                case "SliceGateAttribute" when args.Length == 3 && args[0].Value is string member:
+                    var sliced = EnumMemberName(args[1]);
+                    return new GateRuleSpec(sliced, HigherIsBetter(sliced), ToDouble(args[2].Value), Kind: "Slice", Member: member, MinRows: Named("MinRows") ?? 30);
+                case "FairnessGateAttribute" when args.Length == 3 && args[0].Value is string sensitive:
+                    return new GateRuleSpec("Auc", false, ToDouble(args[2].Value), Kind: "Fairness", Member: sensitive, MinRows: Named("MinRows") ?? 30, Criterion: EnumMemberName(args[1]));
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether a larger value of the metric (a <c>Metric</c> member name) is better; errors, calibration and latency are not.</summary>
+        private static bool HigherIsBetter(string metric) => metric is not ("LogLoss" or "Rmse" or "Mae" or "CalibrationError" or "P99LatencyMs");
 
         private static double ToDouble(object? value) => value is null ? 0d : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 

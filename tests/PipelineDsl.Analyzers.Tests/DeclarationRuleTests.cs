@@ -3,7 +3,7 @@ using PipelineDsl.Analyzers.Tests.Infrastructure;
 
 namespace PipelineDsl.Analyzers.Tests;
 
-/// <summary>PDSL005, PDSL215 and PDSL216: rules over declarations (windows, gates, pipelines), a positive and a negative each.</summary>
+/// <summary>PDSL005, PDSL215, PDSL216 and PDSL217: rules over declarations (windows, gates, pipelines), a positive and a negative each.</summary>
 public sealed class DeclarationRuleTests
 {
     private const string Orders = """
@@ -87,9 +87,9 @@ public sealed class DeclarationRuleTests
             public sealed partial class ChurnGates;
             """);
 
-        Assert.Equal("Gate 'HouseGates' requires AUC, which a regression model does not produce (it produces RMSE, MAE, R2)", diagnostics[0].GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("Gate 'HouseGates' requires AUC, which a regression model does not produce (it produces RMSE, MAE, R2, p99 latency)", diagnostics[0].GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(
-            "Gate 'ChurnGates' requires RMSE, which a binary classification model does not produce (it produces AUC, F1, precision, recall, log-loss, accuracy)",
+            "Gate 'ChurnGates' requires RMSE, which a binary classification model does not produce (it produces AUC, F1, precision, recall, log-loss, accuracy, calibration error, p99 latency)",
             diagnostics[1].GetMessage(CultureInfo.InvariantCulture));
     }
 
@@ -133,5 +133,54 @@ public sealed class DeclarationRuleTests
             """);
 
         Assert.Equal("Gate 'RideGates' requires the worst backtest fold, but no pipeline of model 'RideModel' declares BacktestFolds", diagnostics[0].GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void PDSL215_fairness_calibration_and_slices_on_a_regression_model()
+    {
+        Verify("""
+            [FeatureSet(typeof(House))]
+            public static partial class HouseFeatures
+            {
+                [Feature] public static float Area(House h) => h.GrLivArea;
+            }
+
+            [Model(typeof(HouseFeatures), Task = MlTask.Regression)]
+            public sealed partial class HouseModel;
+
+            [Gate(typeof(HouseModel))]
+            [{|PDSL215:FairnessGate(nameof(House.Neighborhood), FairnessCriterion.DemographicParity, 0.1)|}]
+            [{|PDSL215:MaxMetric(Metric.CalibrationError, 0.05)|}]
+            [{|PDSL215:SliceGate(nameof(House.Neighborhood), Metric.Recall, 0.5)|}]
+            [{|PDSL215:NoRegression(Metric.Auc)|}]
+            [MaxMetric(Metric.P99LatencyMs, 5)]
+            [SliceGate(nameof(House.Neighborhood), Metric.Mae, 30000)]
+            [NoRegression(Metric.R2, Tolerance = 0.01)]
+            public sealed partial class HouseGates;
+            """);
+    }
+
+    [Fact]
+    public void PDSL217_slice_or_fairness_member_not_in_the_dataset()
+    {
+        Verify("""
+            [FeatureSet(typeof(Customer))]
+            public static partial class ChurnFeatures
+            {
+                [Feature] public static float Minutes(Customer c) => c.DayMinutes;
+            }
+
+            [Model(typeof(ChurnFeatures))]
+            public sealed partial class ChurnModel;
+
+            [Gate(typeof(ChurnModel))]
+            [{|PDSL217:SliceGate("Sate", Metric.Recall, 0.5)|}]
+            [{|PDSL217:FairnessGate("Gender", FairnessCriterion.EqualizedOdds, 0.1)|}]
+            [SliceGate(nameof(Customer.State), Metric.Recall, 0.5)]
+            [FairnessGate(nameof(Customer.Plan), FairnessCriterion.DemographicParity, 0.1, MinRows = 50)]
+            [MaxMetric(Metric.CalibrationError, 0.05)]
+            [NoRegression(Metric.Auc, Tolerance = 0.01)]
+            public sealed partial class ChurnGates;
+            """);
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class DescriptorTests
         var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToArray();
         var supported = AnalyzerTestHelper.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToArray();
 
-        Assert.Equal(14, Descriptors.Length);
+        Assert.Equal(15, Descriptors.Length);
         Assert.Equal(ids.Order(StringComparer.Ordinal), Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.Equal(ids.Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
         Assert.All(Descriptors, d =>

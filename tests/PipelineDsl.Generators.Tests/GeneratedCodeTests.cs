@@ -179,7 +179,15 @@ public sealed class GeneratedCodeTests : IDisposable
         Assert.Equal("data/churn.csv", pipeline.DefaultSource);
         Assert.Equal(new SplitDefinition(SplitStrategy.Stratified, 0.25, 7), pipeline.Split);
         Assert.Equal(
-            new[] { new GateRule(Metric.Auc, GateComparison.AtLeast, 0.85), new GateRule(Metric.LogLoss, GateComparison.AtMost, 0.4) },
+            new[]
+            {
+                new GateRule(Metric.Auc, GateComparison.AtLeast, 0.85),
+                new GateRule(Metric.LogLoss, GateComparison.AtMost, 0.4),
+                new GateRule(Metric.Auc, GateComparison.AtLeast, 0.01) { Kind = GateKind.NoRegression },
+                new GateRule(Metric.Recall, GateComparison.AtLeast, 0.5) { Kind = GateKind.Slice, Member = "Region", MinRows = 40 },
+                new GateRule(Metric.Auc, GateComparison.AtMost, 0.2) { Kind = GateKind.Fairness, Member = "InternationalPlan", Criterion = FairnessCriterion.EqualizedOdds },
+                new GateRule(Metric.CalibrationError, GateComparison.AtMost, 0.05),
+            },
             pipeline.Gates);
         Assert.Same(model, pipeline.Model);
 

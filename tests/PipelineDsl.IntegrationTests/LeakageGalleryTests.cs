@@ -26,6 +26,7 @@ public sealed partial class LeakageGalleryTests
         ["PDSL210"] = "EmptyFeatureSet.cs",
         ["PDSL215"] = "GateMetricOfAnotherTask.cs",
         ["PDSL216"] = "WorstFoldWithoutBacktest.cs",
+        ["PDSL217"] = "SliceOfMissingMember.cs",
     };
 
     [Fact]

@@ -21,4 +21,11 @@ public enum Metric
     Mae = 7,
     /// <summary>Coefficient of determination (regression).</summary>
     R2 = 8,
+    /// <summary>Expected calibration error of the predicted probabilities over 10 equal-width bins (binary classification; lower is better).</summary>
+    CalibrationError = 9,
+    /// <summary>
+    /// 99th percentile, in milliseconds, of one in-process single-row prediction (the generated row function plus the
+    /// model), measured on the candidate over holdout rows; measured only when a gate names it (lower is better).
+    /// </summary>
+    P99LatencyMs = 10,
 }

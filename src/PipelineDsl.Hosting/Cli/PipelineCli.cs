@@ -87,6 +87,7 @@ public static class PipelineCli
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(ReproduceCommand.Create(context));
         root.Subcommands.Add(GcCommand.Create(context));
+        root.Subcommands.Add(DataCommand.Create(context));
         return root;
     }
 }

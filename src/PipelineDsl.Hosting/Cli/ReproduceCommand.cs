@@ -52,12 +52,14 @@ internal static class ReproduceCommand
                         Markup.Escape(metric),
                         registered.ToString("R", CultureInfo.InvariantCulture),
                         reproduced.ToString("R", CultureInfo.InvariantCulture),
-                        same ? "[green]yes[/]" : "[red]NO[/]");
+                        same ? "[green]yes[/]" : ReproductionResult.TimingMetrics.Contains(metric) ? "[grey]timing, not compared[/]" : "[red]NO[/]");
                 }
 
                 context.Console.Write(table);
                 context.Console.MarkupLine(result.MetricsMatch
-                    ? $"[green]reproduced[/] {Markup.Escape(result.Pipeline)} v{result.Version}: every metric identical; model bytes {(result.ModelIdentical ? "identical" : "differ (same metrics)")}"
+                    ? $"[green]reproduced[/] {Markup.Escape(result.Pipeline)} v{result.Version}: every metric identical"
+                      + (result.Comparison.Any(c => ReproductionResult.TimingMetrics.Contains(c.Metric)) ? " (timings not compared)" : string.Empty)
+                      + $"; model bytes {(result.ModelIdentical ? "identical" : "differ (same metrics)")}"
                     : $"[red]not reproduced[/] {Markup.Escape(result.Pipeline)} v{result.Version}: metrics differ");
             }
 

@@ -97,7 +97,11 @@ internal static class RunCommand
         var console = context.Console;
         if (result.Metrics.Count > 0)
         {
-            console.MarkupLine("[bold]holdout metrics[/] " + Markup.Escape(string.Join("  ", result.Metrics.Select(m => $"{m.Key}={m.Value:0.####}"))));
+            // The headline metrics; slice, fairness, join and backtest details (dotted names) are in `runs --json`.
+            var headline = result.Metrics.Where(m => !m.Key.Contains('.', StringComparison.Ordinal)).ToArray();
+            var details = result.Metrics.Count - headline.Length;
+            console.MarkupLine("[bold]holdout metrics[/] " + Markup.Escape(string.Join("  ", headline.Select(m => $"{m.Key}={m.Value:0.####}")))
+                + (details > 0 ? $" [grey](+{details} slice, fairness, join or backtest metrics: runs --json)[/]" : string.Empty));
         }
 
         foreach (var verdict in result.GateVerdicts)

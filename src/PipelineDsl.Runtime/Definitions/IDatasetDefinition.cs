@@ -17,6 +17,12 @@ public interface IDatasetDefinition
     /// <summary>SHA-256 of the normalized schema.</summary>
     string SchemaHash { get; }
 
+    /// <summary>The declared columns, in declaration order.</summary>
+    IReadOnlyList<ColumnDefinition> Columns { get; }
+
+    /// <summary>The field delimiter of the source files.</summary>
+    char Delimiter { get; }
+
     /// <summary>Reads a CSV file into an array of rows (the row type's array) with each row's source line.</summary>
     (Array Rows, int[] LineNumbers, DataErrorReport Errors) ReadCsvUntyped(string path);
 

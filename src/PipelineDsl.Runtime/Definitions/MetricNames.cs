@@ -15,9 +15,15 @@ public static class MetricNames
         Metric.Rmse => "rmse",
         Metric.Mae => "mae",
         Metric.R2 => "r2",
+        Metric.CalibrationError => "calibration_error",
+        Metric.P99LatencyMs => "p99_latency_ms",
         _ => metric.ToString().ToLowerInvariant(),
     };
 
     /// <summary>Whether a larger value of the metric is better (AUC, F1, R2...), as opposed to an error (RMSE, MAE, log-loss).</summary>
-    public static bool HigherIsBetter(string metric) => metric is not ("rmse" or "mae" or "log_loss");
+    public static bool HigherIsBetter(string metric)
+    {
+        var last = metric[(metric.LastIndexOf('.') + 1)..];
+        return last is not ("rmse" or "mae" or "log_loss" or "calibration_error" or "p99_latency_ms") && !last.EndsWith("_difference", StringComparison.Ordinal);
+    }
 }

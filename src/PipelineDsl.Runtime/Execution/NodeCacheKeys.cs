@@ -19,7 +19,9 @@ internal static class NodeCacheKeys
     /// <summary>Every node's key, by node id.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="sourceHashes">The SHA-256 of each dataset's source file, by dataset name.</param>
-    public static IReadOnlyDictionary<string, string> Compute<TRow>(PipelineDefinition<TRow> pipeline, IReadOnlyDictionary<string, string> sourceHashes)
+    /// <param name="champion">The production version's model hash (<c>none</c> when there is none) when a no-regression gate compares with it; else null.</param>
+    public static IReadOnlyDictionary<string, string> Compute<TRow>(
+        PipelineDefinition<TRow> pipeline, IReadOnlyDictionary<string, string> sourceHashes, string? champion = null)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in pipeline.Graph.TopologicalOrder)
@@ -29,6 +31,11 @@ internal static class NodeCacheKeys
                 .Append(node.Id).Append('\n')
                 .Append("runtime ").Append(RunLineage.PipelineDslVersion).Append('\n')
                 .Append(CodeAndConfig(pipeline, node, sourceHashes)).Append('\n');
+            if (node.Kind == NodeKind.Gate && champion is not null)
+            {
+                text.Append("champion ").Append(champion).Append('\n');
+            }
+
             foreach (var dependency in pipeline.Graph.DependenciesOf(id).Distinct().Order(StringComparer.Ordinal))
             {
                 text.Append(dependency).Append(' ').Append(keys[dependency]).Append('\n');
@@ -57,7 +64,7 @@ internal static class NodeCacheKeys
             NodeKind.Backtest => string.Create(
                 CultureInfo.InvariantCulture,
                 $"backtest {model.Name} config {model.ConfigHash} seed {split.Seed} folds {split.BacktestFolds} mlnet {RunLineage.MlNetVersion}"),
-            NodeKind.Evaluate => $"evaluate {model.Task}",
+            NodeKind.Evaluate => $"evaluate {model.Task} analysis {string.Join("; ", pipeline.Gates.Where(g => g.Kind is GateKind.Slice or GateKind.Fairness || g.Metric == Metric.P99LatencyMs).Select(g => g.ToString()))}",
             NodeKind.Gate => "gate " + string.Join("; ", pipeline.Gates.Select(g => g.ToString())),
             NodeKind.Register => $"register {pipeline.Name}",
             _ => throw new NotSupportedException($"Node {node.Id} has an unknown kind {node.Kind}."),

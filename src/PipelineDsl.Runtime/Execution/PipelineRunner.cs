@@ -3,6 +3,7 @@ using Microsoft.ML;
 using PipelineDsl.Runtime.Data;
 using PipelineDsl.Runtime.Evaluation;
 using PipelineDsl.Runtime.Graph;
+using PipelineDsl.Runtime.Prediction;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Runtime.Temporal;
 using PipelineDsl.Runtime.Training;
@@ -77,7 +78,11 @@ internal sealed class PipelineRunner<TRow>
             }
 
             var sourceHashes = state.Datasets.ToDictionary(d => d.Key, d => d.Value.SourceHash!, StringComparer.Ordinal);
-            var keys = NodeCacheKeys.Compute(_pipeline, sourceHashes);
+            // A no-regression gate judges against whatever is in production now: its verdict is cached per champion.
+            var champion = _pipeline.Gates.Any(g => g.Kind == GateKind.NoRegression)
+                ? store.GetStageVersion(_pipeline.Name, ModelStages.Production)?.ArtifactHash ?? "none"
+                : null;
+            var keys = NodeCacheKeys.Compute(_pipeline, sourceHashes, champion);
             var cached = new Dictionary<string, NodeCacheEntry>(StringComparer.Ordinal);
             if (!_options.Force)
             {
@@ -468,6 +473,15 @@ internal sealed class PipelineRunner<TRow>
         var hash = state.Store.PutArtifactFile(state.RunId, dataset.SourcePath, dataset.SourceHash!);
         var rows = dataset.Rows!.Length;
         state.Store.RecordDatasetVersion(hash, dataset.Definition.Name, dataset.SourcePath, rows, dataset.Definition.SchemaHash);
+
+        // A version's schema and column statistics are computed once, from the stored snapshot: same bytes, same statistics.
+        if (!state.Store.HasDatasetProfile(hash))
+        {
+            var definition = dataset.Definition;
+            var profile = ColumnProfiler.Profile(state.Store.Artifacts.PathOf(hash), definition.Name, definition.Columns, definition.Delimiter, ct);
+            state.Store.RecordDatasetProfile(hash, profile);
+        }
+
         if (ReferenceEquals(dataset.Definition, _pipeline.Dataset))
         {
             state.Store.SetRunDataHash(state.RunId, hash);
@@ -592,16 +606,55 @@ internal sealed class PipelineRunner<TRow>
     {
         ct.ThrowIfCancellationRequested();
         var view = CreateView(state, state.Split!.Test);
-        var metrics = ModelEvaluator.Evaluate(state.Trainer!.Context, state.Model!, view, _pipeline.Model.Task);
+        var context = state.Trainer!.Context;
+        var headline = ModelEvaluator.Evaluate(context, state.Model!, view, _pipeline.Model.Task);
+        var metrics = new Dictionary<string, double>(headline, StringComparer.Ordinal);
+        var extra = HoldoutAnalysis.Compute(
+            context, state.Model!, rows => CreateView(state, rows), state.Split.Test, state.Rows!, state.Labels!, _pipeline.Model.Task, _pipeline.Gates, LatencyProbe(state, ct));
+        foreach (var (name, value) in extra)
+        {
+            metrics[name] = value;
+        }
+
         state.Store.LogMetrics(state.RunId, metrics);
         state.Metrics = metrics;
-        return ModelEvaluator.Summarize(metrics) + $" on {state.Split.Test.Length} holdout rows";
+        return ModelEvaluator.Summarize(headline) + $" on {state.Split.Test.Length} holdout rows"
+            + (extra.Count > 0 ? $" (+{extra.Count} calibration, slice, fairness or latency metrics)" : string.Empty);
+    }
+
+    /// <summary>
+    /// One single-row prediction through the generated row function and the model, as serving does: what a latency gate
+    /// times. Null when no gate names the latency metric.
+    /// </summary>
+    private Action<TRow>? LatencyProbe(RunState state, CancellationToken ct)
+    {
+        if (!_pipeline.Gates.Any(g => g.Kind != GateKind.Fairness && g.Metric == Metric.P99LatencyMs))
+        {
+            return null;
+        }
+
+        var featureState = state.FeatureState;
+        if (featureState is null)
+        {
+            // The features came from the cache: rebuild the state the row function reads (windows replayed over every row).
+            var joined = _pipeline.FeatureSet.JoinedDatasets.Select(d => state.Datasets[d.Name].Rows!).ToArray();
+            featureState = _pipeline.FeatureSet.CreateState(joined);
+            featureState.ComputeBatch(state.Rows!, new float[checked(_pipeline.FeatureSet.Count * state.Rows!.Length)]);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var predictor = Predictor<TRow>.ForCandidate(_pipeline, state.Trainer!.Context, state.Model!, featureState);
+        return row => predictor.Predict(row);
     }
 
     private string Gate(RunState state, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task, state.FoldMetrics);
+        var production = _pipeline.Gates.Any(g => g.Kind == GateKind.NoRegression)
+            ? state.Store.GetStageVersion(_pipeline.Name, ModelStages.Production)
+            : null;
+        var champion = production is null ? ((int, IReadOnlyDictionary<string, double>)?)null : (production.Version, production.Metrics);
+        var verdicts = GateVerdict.EvaluateAll(_pipeline.Gates, state.Metrics, _pipeline.Model.Task, state.FoldMetrics, champion);
         state.Store.RecordGateResults(state.RunId, verdicts);
         state.Verdicts = verdicts;
 

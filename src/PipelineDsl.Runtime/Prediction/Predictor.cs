@@ -46,6 +46,18 @@ public sealed class Predictor<TRow> : IDisposable
         }
     }
 
+    /// <summary>
+    /// A predictor over a candidate that is not registered yet (the evaluate node's latency probe): the same row function
+    /// and prediction engine as a loaded version, with a placeholder version record (number 0, stage <c>candidate</c>).
+    /// </summary>
+    internal static Predictor<TRow> ForCandidate(PipelineDefinition<TRow> pipeline, MLContext context, ITransformer model, IFeatureState<TRow> state) =>
+        new(
+            pipeline,
+            new ModelVersionRecord(pipeline.Name, 0, "", "", "candidate", DateTime.UtcNow, new Dictionary<string, double>(), new Dictionary<string, string>()),
+            context,
+            model,
+            state);
+
     /// <summary>The model version in use.</summary>
     public ModelVersionRecord Version { get; }
 

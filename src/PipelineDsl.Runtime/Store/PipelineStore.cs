@@ -238,7 +238,7 @@ public sealed partial class PipelineStore : IDisposable
                         command,
                         ("$run", runId),
                         ("$rule", verdict.Rule.ToString()),
-                        ("$metric", MetricNames.Of(verdict.Rule.Metric)),
+                        ("$metric", verdict.Rule.MetricName),
                         ("$comparison", verdict.Rule.Comparison.ToString()),
                         ("$threshold", verdict.Rule.Threshold),
                         ("$value", Real(verdict.Value)),
@@ -538,7 +538,7 @@ public sealed partial class PipelineStore : IDisposable
     {
         InTransaction(tx =>
         {
-            foreach (var statement in SchemaStatements.Concat(RegistrySchemaStatements).Concat(NodeCacheSchemaStatements).Concat(ArtifactReferenceSchemaStatements))
+            foreach (var statement in SchemaStatements.Concat(RegistrySchemaStatements).Concat(NodeCacheSchemaStatements).Concat(ArtifactReferenceSchemaStatements).Concat(DataVersionSchemaStatements))
             {
                 using var command = Command(tx, statement);
                 command.ExecuteNonQuery();

@@ -64,6 +64,10 @@ internal static class TestSources
         [Gate(typeof(ChurnModel))]
         [MinMetric(Metric.Auc, 0.85)]
         [MaxMetric(Metric.LogLoss, 0.4)]
+        [NoRegression(Metric.Auc, Tolerance = 0.01)]
+        [SliceGate(nameof(Customer.Region), Metric.Recall, 0.5, MinRows = 40)]
+        [FairnessGate(nameof(Customer.InternationalPlan), FairnessCriterion.EqualizedOdds, 0.2)]
+        [MaxMetric(Metric.CalibrationError, 0.05)]
         public sealed partial class ChurnGates;
         """;
 

@@ -144,21 +144,20 @@ public class DagExecutorTests
             if (id == "b")
             {
                 // Work that ignores its token: the executor stops waiting for it anyway.
-                Thread.Sleep(2000);
+                await Task.Delay(5000, CancellationToken.None);
             }
 
-            await Task.Yield();
             return id;
         });
         var observer = new RecordingObserver();
 
-        var result = await new DagExecutor(graph, actions, observer, nodeTimeout: TimeSpan.FromMilliseconds(200)).RunAsync();
+        var result = await new DagExecutor(graph, actions, observer, nodeTimeout: TimeSpan.FromMilliseconds(1000)).RunAsync();
 
         var b = result.Outcomes.Single(o => o.NodeId == "b");
         Assert.Equal(NodeState.Failed, b.State);
-        Assert.Equal("timed out after 0.2 s", b.Summary);
+        Assert.Equal("timed out after 1 s", b.Summary);
         Assert.IsType<TimeoutException>(b.Error);
-        Assert.True(b.Elapsed < TimeSpan.FromSeconds(1.5), $"waited {b.Elapsed}");
+        Assert.True(b.Elapsed < TimeSpan.FromSeconds(4), $"waited {b.Elapsed}");
         Assert.Equal(NodeState.Skipped, result.Outcomes.Single(o => o.NodeId == "d").State);
         Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "c").State);
         Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "f").State);
@@ -178,9 +177,9 @@ public class DagExecutorTests
             return id;
         });
 
-        var result = await new DagExecutor(graph, actions, nodeTimeout: TimeSpan.FromMilliseconds(100)).RunAsync();
+        var result = await new DagExecutor(graph, actions, nodeTimeout: TimeSpan.FromMilliseconds(1000)).RunAsync();
 
-        Assert.Equal("timed out after 0.1 s", result.Outcomes.Single(o => o.NodeId == "a").Summary);
+        Assert.Equal("timed out after 1 s", result.Outcomes.Single(o => o.NodeId == "a").Summary);
         Assert.Equal(NodeState.Completed, result.Outcomes.Single(o => o.NodeId == "f").State);
     }
 }

@@ -80,7 +80,7 @@ public class PipelineRunnerTests
         Assert.Equal("480", run.Params["rows.train"]);
         Assert.Equal("120", run.Params["rows.test"]);
         Assert.True(Assert.Single(run.Gates).Passed);
-        Assert.Equal(6, run.Metrics.Count);
+        Assert.Equal(7, run.Metrics.Count); // the six binary metrics and the calibration error
         var dataset = Assert.Single(store.ListDatasetVersions());
         Assert.Equal(600, dataset.Rows);
 

@@ -84,8 +84,8 @@ public static class SyntheticPipeline
             split ?? new SplitDefinition(SplitStrategy.Auto, 0.2, 42),
             Graph());
 
-    /// <summary>Writes a learnable CSV: churned when x1 + 0.5 x2 + noise &gt; 0.</summary>
-    public static string WriteCsv(string path, int rows = 600, int seed = 1)
+    /// <summary>Writes a learnable CSV: churned when x1 + 0.5 x2 + noise &gt; 0, the noise uniform in [-noise, noise].</summary>
+    public static string WriteCsv(string path, int rows = 600, int seed = 1, double noise = 1)
     {
         var random = new Random(seed);
         var sb = new StringBuilder("id,x1,x2,segment,churned,amount,when\n");
@@ -95,9 +95,9 @@ public static class SyntheticPipeline
             var x1 = Math.Round((random.NextDouble() * 20) - 10, 3);
             var x2 = Math.Round((random.NextDouble() * 20) - 10, 3);
             var segment = "abc"[random.Next(3)];
-            var noise = (random.NextDouble() - 0.5) * 2;
-            var churned = x1 + (0.5 * x2) + noise > 0;
-            var amount = Math.Round((3 * x1) - x2 + noise, 3);
+            var jitter = (random.NextDouble() - 0.5) * 2 * noise;
+            var churned = x1 + (0.5 * x2) + jitter > 0;
+            var amount = Math.Round((3 * x1) - x2 + jitter, 3);
             sb.Append(i).Append(',')
                 .Append(x1.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(x2.ToString(CultureInfo.InvariantCulture)).Append(',')
