@@ -7,7 +7,9 @@ using Spectre.Console;
 namespace PipelineDsl.Hosting;
 
 /// <summary>
-/// The command line: <c>run</c>, <c>plan</c>, <c>runs</c>, <c>models</c> and <c>predict</c>, with System.CommandLine.
+/// The command line, with System.CommandLine: <c>run</c>, <c>plan</c>, <c>runs</c> (and <c>runs compare</c>),
+/// <c>models</c>, <c>predict</c>, <c>promote</c>, <c>rollback</c>, <c>audit</c>, <c>reproduce</c>, <c>gc</c>,
+/// <c>data log</c>/<c>data diff</c>, <c>card</c> and <c>report</c>.
 /// </summary>
 public static class PipelineCli
 {

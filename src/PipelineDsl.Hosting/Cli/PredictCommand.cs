@@ -14,7 +14,7 @@ internal static class PredictCommand
     {
         var pipeline = CliOptions.Pipeline();
         var input = new Option<string>("--input", "-i") { Description = "CSV file with the dataset's columns.", Required = true };
-        var version = new Option<int?>("--version") { Description = "Model version (default: the latest)." };
+        var version = new Option<int?>("--version") { Description = "Model version (default: the production version, else the latest)." };
         var json = CliOptions.Json();
         var command = new Command("predict", "Predict the rows of a CSV file with a registered model version.") { pipeline, input, version, json };
         command.SetAction(async (parse, cancellationToken) =>

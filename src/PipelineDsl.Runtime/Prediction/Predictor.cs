@@ -68,15 +68,16 @@ public sealed class Predictor<TRow> : IDisposable
     public ITransformer Model { get; }
 
     /// <summary>
-    /// Loads version <paramref name="version"/> (the latest when null) of <paramref name="pipeline"/>'s model from the
-    /// store at <paramref name="storePath"/>.
+    /// Loads version <paramref name="version"/> of <paramref name="pipeline"/>'s model from the store at
+    /// <paramref name="storePath"/>; when null, the production version, or the latest when nothing is in production.
     /// </summary>
     /// <exception cref="InvalidOperationException">No such version, or the features changed since it was trained.</exception>
     public static Predictor<TRow> Load(PipelineDefinition<TRow> pipeline, string storePath, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         using var store = new PipelineStore(storePath);
-        var record = store.GetModelVersion(pipeline.Name, version)
+        var record = (version is null ? store.GetStageVersion(pipeline.Name, ModelStages.Production) : null)
+            ?? store.GetModelVersion(pipeline.Name, version)
             ?? throw new InvalidOperationException(
                 version is null
                     ? $"No version of model {pipeline.Name} is registered in the store at {store.StorePath}; run the pipeline first."
