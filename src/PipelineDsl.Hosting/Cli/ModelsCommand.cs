@@ -29,15 +29,16 @@ internal static class ModelsCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("model", "version", "stage", "created (UTC)", "metrics", "data", "features");
+            var table = new Table().AddColumns("model", "version", "stage", "gates", "created (UTC)", "metrics", "data", "features");
             foreach (var v in versions)
             {
                 table.AddRow(
                     Markup.Escape(v.Name),
                     v.Version.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(v.Stage),
+                    v.GatesPassed ? "[green]passed[/]" : "[red]failed[/]",
                     v.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    Markup.Escape(string.Join(" ", v.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
+                    Markup.Escape(string.Join(" ", v.Metrics.Where(m => !m.Key.Contains('.', StringComparison.Ordinal)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
                     Markup.Escape(Short(v.Lineage.GetValueOrDefault("data_hash"))),
                     Markup.Escape(Short(v.Lineage.GetValueOrDefault("feature_set_hash"))));
             }
@@ -59,6 +60,7 @@ internal static class ModelsCommand
             w.WriteString("name", v.Name);
             w.WriteNumber("version", v.Version);
             w.WriteString("stage", v.Stage);
+            w.WriteBoolean("gatesPassed", v.GatesPassed);
             w.WriteString("runId", v.RunId);
             w.WriteString("createdUtc", v.CreatedUtc.ToString("O", CultureInfo.InvariantCulture));
             w.WriteString("artifactHash", v.ArtifactHash);
