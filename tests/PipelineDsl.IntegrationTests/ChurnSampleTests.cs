@@ -35,6 +35,31 @@ public sealed class ChurnSampleTests
     }
 
     [Fact]
+    public async Task Run_and_plan_speak_json_too()
+    {
+        using var temp = new TempDirectory();
+        var store = temp.Combine(".mlpipeline");
+
+        var run = await CliRunner.RunAsync(ChurnPipeline.Definition, "run", "--json", "--store", store, "--source", "churn=" + SampleData.Churn);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal("", run.Console.Trim());
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(0, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("modelVersion").GetInt32());
+        var details = json.RootElement.GetProperty("run");
+        Assert.Equal("succeeded", details.GetProperty("status").GetString());
+        Assert.True(details.GetProperty("metrics").GetProperty("auc").GetDouble() >= 0.9);
+        Assert.Equal(ChurnPipeline.Graph.Nodes.Count, details.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(7, details.GetProperty("gates").GetArrayLength());
+
+        var plan = await CliRunner.RunAsync(ChurnPipeline.Definition, "plan", "--format", "json");
+        using var graph = JsonDocument.Parse(plan.Output);
+        Assert.Equal(ChurnPipeline.Graph.TopologicalOrder, graph.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+        Assert.Contains(graph.RootElement.GetProperty("gates").EnumerateArray(), g => g.GetString() == "recall >= 0.6 on every InternationalPlan slice of 30+ rows");
+    }
+
+    [Fact]
     public async Task Plan_prints_every_node_of_the_dag()
     {
         var plan = await CliRunner.RunAsync(ChurnPipeline.Definition, "plan");

@@ -10,10 +10,10 @@ internal static class PlanCommand
         var pipeline = CliOptions.Pipeline();
         var format = new Option<string>("--format")
         {
-            Description = "text (node list and Mermaid), mermaid, or dot.",
+            Description = "text (node list and Mermaid), mermaid, dot or json.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "mermaid", "dot");
+        format.AcceptOnlyFromAmong("text", "mermaid", "dot", "json");
         var command = new Command("plan", "Print the pipeline DAG: every node in topological order, and its Mermaid graph.") { pipeline, format };
         command.SetAction(parse =>
         {
@@ -27,6 +27,40 @@ internal static class PlanCommand
                     return ExitCodes.Success;
                 case "dot":
                     console.WriteLine(graph.ToDot());
+                    return ExitCodes.Success;
+                case "json":
+                    console.WriteLine(JsonOutput.Write(w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("pipeline", definition.Name);
+                        w.WriteString("dataset", definition.DatasetName);
+                        w.WriteString("model", definition.Model.Name);
+                        w.WriteStartArray("gates");
+                        foreach (var gate in definition.Gates)
+                        {
+                            w.WriteStringValue(gate.ToString());
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteStartArray("nodes");
+                        foreach (var id in graph.TopologicalOrder)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("id", id);
+                            w.WriteString("kind", graph[id].Kind.ToString());
+                            w.WriteStartArray("after");
+                            foreach (var dependency in graph.DependenciesOf(id))
+                            {
+                                w.WriteStringValue(dependency);
+                            }
+
+                            w.WriteEndArray();
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }));
                     return ExitCodes.Success;
             }
 

@@ -29,9 +29,10 @@ internal static class RunCommand
         {
             Description = "Fail a node still running after this long (hh:mm:ss), e.g. 00:30:00.",
         };
+        var json = CliOptions.Json();
         var command = new Command("run", "Run the pipeline end to end; nodes whose code, config and inputs did not change are restored from the cache.")
         {
-            pipeline, source, force, resume, nodeTimeout,
+            pipeline, source, force, resume, nodeTimeout, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,14 +60,37 @@ internal static class RunCommand
                 throw new CliUsageException($"--source names dataset '{unknown}', but pipeline '{definition.Name}' reads {string.Join(", ", definition.DatasetNames.Select(n => $"'{n}'"))}.");
             }
 
-            return await RunAsync(context, definition, options, cancellationToken);
+            return await RunAsync(context, definition, options, parse.GetValue(json), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, IPipelineDefinition definition, PipelineRunOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, IPipelineDefinition definition, PipelineRunOptions options, bool json, CancellationToken cancellationToken)
     {
         var console = context.Console;
+        if (json)
+        {
+            // Machine-readable: no progress, no console lines; the run as `runs --json` shows it, plus the exit code.
+            var quiet = await definition.RunAsync(options, observer: null, cancellationToken);
+            using var store = new Runtime.Store.PipelineStore(options.StorePath);
+            var details = store.GetRun(quiet.RunId)!;
+            var code = ExitCodeOf(quiet.Status);
+            context.Out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("exitCode", code);
+                if (quiet.ModelVersion is { } registered)
+                {
+                    w.WriteNumber("modelVersion", registered);
+                }
+
+                w.WritePropertyName("run");
+                RunsCommand.WriteRun(w, details);
+                w.WriteEndObject();
+            }));
+            return code;
+        }
+
         var logger = context.LoggerFactory.CreateLogger("PipelineDsl.Run");
         console.MarkupLine($"[bold]pipeline[/] {Markup.Escape(definition.Name)}  [grey]store: {Markup.Escape(options.StorePath)}[/]");
 
@@ -136,4 +160,13 @@ internal static class RunCommand
                 return ExitCodes.Failed;
         }
     }
+
+    private static int ExitCodeOf(PipelineRunStatus status) => status switch
+    {
+        PipelineRunStatus.Succeeded => ExitCodes.Success,
+        PipelineRunStatus.FailedValidation => ExitCodes.ValidationFailed,
+        PipelineRunStatus.FailedGate => ExitCodes.GateFailed,
+        PipelineRunStatus.Cancelled => ExitCodes.Cancelled,
+        _ => ExitCodes.Failed,
+    };
 }

@@ -71,7 +71,7 @@ internal static class RunsCommand
                     run.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]{Markup.Escape(run.Status)}[/]",
                     Markup.Escape(ModelsCommand.Short(run.DataHash)),
                     CachedNodes(details).ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(string.Join(" ", details.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
+                    Markup.Escape(string.Join(" ", details.Metrics.Where(m => m.Step == 0 && !m.Key.Contains('.', StringComparison.Ordinal)).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value:0.####}"))),
                     run.Status == "succeeded" ? "" : Markup.Escape(Summarize(run.Message)));
             }
 
@@ -157,6 +157,16 @@ internal static class RunsCommand
         w.WriteStartArray();
         foreach (var details in runs)
         {
+            WriteRun(w, details);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>One run as JSON: what <c>runs --json</c> lists and <c>run --json</c> prints.</summary>
+    internal static void WriteRun(System.Text.Json.Utf8JsonWriter w, RunDetails details)
+    {
+        {
             var run = details.Run;
             w.WriteStartObject();
             w.WriteString("id", run.Id);
@@ -172,7 +182,18 @@ internal static class RunsCommand
             w.WriteString("message", run.Message);
             w.WriteNumber("cachedNodes", CachedNodes(details));
             JsonOutput.WriteObject(w, "params", details.Params);
-            JsonOutput.WriteObject(w, "metrics", details.Metrics.Select(m => KeyValuePair.Create(m.Key, m.Value)));
+            JsonOutput.WriteObject(w, "metrics", details.Metrics.Where(m => m.Step == 0).Select(m => KeyValuePair.Create(m.Key, m.Value)));
+            w.WriteStartArray("stepMetrics");
+            foreach (var metric in details.Metrics.Where(m => m.Step != 0))
+            {
+                w.WriteStartObject();
+                w.WriteString("key", metric.Key);
+                w.WriteNumber("step", metric.Step);
+                JsonOutput.WriteNumber(w, "value", metric.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("gates");
             foreach (var gate in details.Gates)
             {
@@ -198,7 +219,5 @@ internal static class RunsCommand
             w.WriteEndArray();
             w.WriteEndObject();
         }
-
-        w.WriteEndArray();
     }
 }
