@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using PipelineDsl.Runtime.Store;
 
 namespace PipelineDsl.StoreBenchmarks;
@@ -9,7 +10,7 @@ internal sealed record MetricShape(string Name, int Calls, int KeysPerCall)
     public int Total => Calls * KeysPerCall;
 }
 
-internal sealed record MetricsResult(MetricShape Shape, Timing Write, Timing Read);
+internal sealed record MetricsResult(MetricShape Shape, Timing Write, Timing Read, string TableSql);
 
 /// <summary>
 /// <see cref="PipelineStore.LogMetrics"/> into a fresh store per run (opened and its run created before the clock
@@ -34,6 +35,7 @@ internal static class MetricsBenchmark
             .ToArray();
 
         var all = new List<double[]>();
+        var tableSql = "";
         for (var r = 0; r <= runs; r++)
         {
             using var folder = new TempFolder("metrics");
@@ -56,9 +58,20 @@ internal static class MetricsBenchmark
             }
 
             all.Add([write, read]);
+            tableSql = TableSql(store.DatabasePath);
         }
 
         var columns = Timing.Columns(all);
-        return new MetricsResult(shape, columns[0], columns[1]);
+        return new MetricsResult(shape, columns[0], columns[1], tableSql);
+    }
+
+    /// <summary>The <c>run_metrics</c> definition the store under test created (its primary key decides how inserts spread).</summary>
+    private static string TableSql(string databasePath)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'run_metrics'";
+        return command.ExecuteScalar() as string ?? "?";
     }
 }

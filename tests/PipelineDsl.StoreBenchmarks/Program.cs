@@ -106,8 +106,10 @@ string Report(string machine, int runs, string churnDll, List<MetricsResult> met
                   "`KeyValuePair` batches are built beforehand). Each call is one `BEGIN IMMEDIATE` transaction with one prepared `INSERT OR REPLACE` per value " +
                   "(WAL, `synchronous = NORMAL`, so a commit does not fsync). \"Read back\" is `GetRun(runId)` over the same store, which also reads the run's " +
                   "params, gates and nodes, and materializes the 10,000 `MetricRecord`s ordered by key and step; the count is checked. " +
-                  "The table's primary key is (run_id, key, step): when steps are the outer loop, every call inserts into leaf pages all over that index, " +
-                  "so each commit rewrites most of the index into the WAL, and the WAL's automatic checkpoints (which do fsync) come often. " +
+                  $"The store under test created `{string.Join(' ', metrics[0].TableSql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries))}`. " +
+                  "The primary key's column order decides how the per-epoch shape writes: keyed by (run_id, key, step), every call inserts into leaf pages all over " +
+                  "the index, so each commit rewrites most of it into the WAL and the WAL's automatic checkpoints (which do fsync) come often; keyed by " +
+                  "(run_id, step, key), each call appends to the end. " +
                   "The third shape is not part of the goal: it shows what per-call transactions cost when a caller logs one value per call.");
     sb.AppendLine();
 

@@ -12,8 +12,11 @@ namespace PipelineDsl.Runtime.Store;
 /// </summary>
 public sealed partial class PipelineStore : IDisposable
 {
-    /// <summary>The schema version this code writes (2: model versions record whether they passed their gates).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// The schema version this code writes (2: model versions record whether they passed their gates; 3: metrics keyed by
+    /// run, step, key). Older stores are migrated in place when opened.
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     private const int BusyTimeoutMs = 30_000;
 
@@ -27,7 +30,9 @@ public sealed partial class PipelineStore : IDisposable
         """,
         "CREATE INDEX IF NOT EXISTS ix_runs_pipeline ON runs (pipeline, started_utc)",
         "CREATE TABLE IF NOT EXISTS run_params (run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key))",
-        "CREATE TABLE IF NOT EXISTS run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, key, step))",
+        // Keyed by step before key: a training loop logs every metric of one step together, and those rows then land on
+        // neighbouring pages (one commit rewrites a few pages, not one per metric).
+        "CREATE TABLE IF NOT EXISTS run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, step, key))",
         "CREATE TABLE IF NOT EXISTS run_nodes (run_id TEXT NOT NULL, node_id TEXT NOT NULL, status TEXT NOT NULL, elapsed_ms INTEGER NOT NULL, summary TEXT, PRIMARY KEY (run_id, node_id))",
         """
         CREATE TABLE IF NOT EXISTS gate_results (
@@ -206,7 +211,7 @@ public sealed partial class PipelineStore : IDisposable
         }
     }
 
-    /// <summary>Logs metrics of a run at <paramref name="step"/>, in one transaction.</summary>
+    /// <summary>Logs metrics of a run at <paramref name="step"/>, in one transaction (one prepared statement, its parameters reused).</summary>
     public void LogMetrics(string runId, IEnumerable<KeyValuePair<string, double>> metrics, int step = 0)
     {
         lock (_gate)
@@ -214,9 +219,16 @@ public sealed partial class PipelineStore : IDisposable
             InTransaction(tx =>
             {
                 using var command = Command(tx, "INSERT OR REPLACE INTO run_metrics (run_id, key, value, step) VALUES ($run, $key, $value, $step)");
-                foreach (var (key, value) in metrics)
+                command.Parameters.AddWithValue("$run", runId);
+                command.Parameters.AddWithValue("$step", step);
+                var key = command.Parameters.Add("$key", SqliteType.Text);
+                var value = command.Parameters.Add("$value", SqliteType.Real);
+                command.Prepare();
+                foreach (var metric in metrics)
                 {
-                    Run(command, ("$run", runId), ("$key", key), ("$value", Real(value)), ("$step", step));
+                    key.Value = metric.Key;
+                    value.Value = Real(metric.Value);
+                    command.ExecuteNonQuery();
                 }
             });
         }
@@ -548,6 +560,7 @@ public sealed partial class PipelineStore : IDisposable
             AddColumnIfMissing(tx, "model_versions", "gates_passed", "INTEGER NOT NULL DEFAULT 1");
             AddColumnIfMissing(tx, "runs", "pid", "INTEGER");
             AddColumnIfMissing(tx, "runs", "host", "TEXT");
+            RekeyMetricsByStep(tx);
 
             using var count = Command(tx, "SELECT COUNT(*) FROM schema_version WHERE version = $version");
             count.Parameters.AddWithValue("$version", SchemaVersion);
@@ -557,6 +570,30 @@ public sealed partial class PipelineStore : IDisposable
                 Run(insert, ("$version", SchemaVersion), ("$applied", FormatTime(DateTime.UtcNow)));
             }
         });
+    }
+
+    /// <summary>Stores from before schema version 3 keyed run_metrics by (run_id, key, step): rebuild it keyed by step first.</summary>
+    private void RekeyMetricsByStep(SqliteTransaction tx)
+    {
+        using (var definition = Command(tx, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'run_metrics'"))
+        {
+            if (definition.ExecuteScalar() is not string sql || !sql.Contains("PRIMARY KEY (run_id, key, step)", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        foreach (var statement in new[]
+        {
+            "CREATE TABLE run_metrics_by_step (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, step, key))",
+            "INSERT INTO run_metrics_by_step (run_id, key, value, step) SELECT run_id, key, value, step FROM run_metrics",
+            "DROP TABLE run_metrics",
+            "ALTER TABLE run_metrics_by_step RENAME TO run_metrics",
+        })
+        {
+            using var command = Command(tx, statement);
+            command.ExecuteNonQuery();
+        }
     }
 
     private void AddColumnIfMissing(SqliteTransaction tx, string table, string column, string definition)

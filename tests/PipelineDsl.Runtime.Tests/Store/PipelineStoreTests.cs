@@ -7,6 +7,40 @@ namespace PipelineDsl.Runtime.Tests.Store;
 public class PipelineStoreTests
 {
     [Fact]
+    public void A_version_1_store_is_migrated_in_place_without_losing_a_row()
+    {
+        using var temp = new TempDirectory();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(temp.Path, "store.db")};Pooling=False"))
+        {
+            // The tables as version 1 created them, with a run, its metrics and a registered version.
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE schema_version (version INTEGER NOT NULL, applied_utc TEXT NOT NULL);
+                INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00.0000000Z');
+                CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL, started_utc TEXT NOT NULL, finished_utc TEXT, message TEXT, data_hash TEXT);
+                INSERT INTO runs VALUES ('r1', 'churn', 'succeeded', '2026-01-01T00:00:00.0000000Z', NULL, 'ok', NULL);
+                CREATE TABLE run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, key, step));
+                INSERT INTO run_metrics VALUES ('r1', 'auc', 0.91, 0), ('r1', 'loss', 0.5, 1), ('r1', 'loss', 0.4, 2);
+                CREATE TABLE model_versions (name TEXT NOT NULL, version INTEGER NOT NULL, run_id TEXT NOT NULL, artifact_hash TEXT NOT NULL, stage TEXT NOT NULL DEFAULT 'none', created_utc TEXT NOT NULL, PRIMARY KEY (name, version));
+                INSERT INTO model_versions VALUES ('churn', 1, 'r1', 'aaaa', 'none', '2026-01-01T00:00:00.0000000Z');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using var store = new PipelineStore(temp.Path);
+
+        Assert.Equal(PipelineStore.SchemaVersion, store.GetSchemaVersion());
+        var run = store.GetRun("r1")!;
+        Assert.Equal(new[] { ("auc", 0.91, 0), ("loss", 0.5, 1), ("loss", 0.4, 2) }, run.Metrics.Select(m => (m.Key, m.Value, m.Step)));
+        var version = Assert.Single(store.ListModelVersions());
+        Assert.True(version.GatesPassed); // only versions that passed their gates were registered before version 2
+        Assert.Equal(0.91, version.Metrics["auc"]);
+        store.LogMetrics("r1", [KeyValuePair.Create("loss", 0.3)], step: 3);
+        Assert.Equal(4, store.GetRun("r1")!.Metrics.Count);
+    }
+
+    [Fact]
     public void Schema_creation_is_idempotent_and_uses_wal()
     {
         using var temp = new TempDirectory();
