@@ -74,20 +74,8 @@ internal sealed partial class FeatureAnalysis
             return false;
         }
 
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        foreach (var body in BodySyntaxes(method, cancellationToken))
         {
-            var node = reference.GetSyntax(cancellationToken);
-            if (IsGenerated(node.SyntaxTree))
-            {
-                continue;
-            }
-
-            // A body-less declaration (abstract, extern, partial definition, auto-accessor) has nothing to walk.
-            if (BodyOf(node) is not { } body)
-            {
-                continue;
-            }
-
             foreach (var descendant in body.DescendantNodesAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -129,19 +129,8 @@ internal sealed partial class FeatureAnalysis
     /// <summary>The operation roots of a method's bodies (one per declaring syntax, generated files skipped).</summary>
     internal IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        foreach (var body in BodySyntaxes(method, cancellationToken))
         {
-            var node = reference.GetSyntax(cancellationToken);
-            if (IsGenerated(node.SyntaxTree))
-            {
-                continue;
-            }
-
-            if (BodyOf(node) is not { } body)
-            {
-                continue;
-            }
-
             var model = Model(body.SyntaxTree);
             var operation = model.GetOperation(body, cancellationToken);
             if (operation is null && body is ArrowExpressionClauseSyntax clause)
@@ -152,6 +141,22 @@ internal sealed partial class FeatureAnalysis
             if (operation is not null)
             {
                 yield return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The body syntax of each of a method's declarations, generated files skipped; a body-less declaration (abstract,
+    /// extern, partial definition, auto-accessor) has none.
+    /// </summary>
+    private IEnumerable<SyntaxNode> BodySyntaxes(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            if (!IsGenerated(node.SyntaxTree) && BodyOf(node) is { } body)
+            {
+                yield return body;
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PipelineDsl.Runtime.Store;
 
@@ -86,18 +85,7 @@ public sealed partial class ChurnStepCacheTests
     private static async Task BuildAsync(string project)
     {
         // The samples' references are built already (this test project depends on them): build the copy alone.
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SampleData.RepositoryRoot };
-        foreach (var arg in new[] { "build", project, "-c", SampleProcess.Configuration, "-nologo", "-v", "q", "--no-dependencies" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await stdout + await stderr);
+        var (code, output) = await DotnetCli.RunAsync(["build", project, "-c", SampleProcess.Configuration, "-nologo", "-v", "q", "--no-dependencies"]);
+        Assert.True(code == 0, output);
     }
 }

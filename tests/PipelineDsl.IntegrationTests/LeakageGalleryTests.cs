@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace PipelineDsl.IntegrationTests;
@@ -36,20 +35,8 @@ public sealed partial class LeakageGalleryTests
         var configuration = SampleProcess.Configuration;
 
         // The solution build has built the gallery's references; rebuild the gallery alone so its warnings show again.
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SampleData.RepositoryRoot };
-        foreach (var arg in new[] { "build", project, "-c", configuration, "-nologo", "-clp:NoSummary", "--no-incremental", "--no-dependencies", "--no-restore" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, text);
+        var (code, text) = await DotnetCli.RunAsync(["build", project, "-c", configuration, "-nologo", "-clp:NoSummary", "--no-incremental", "--no-dependencies", "--no-restore"]);
+        Assert.True(code == 0, text);
 
         var warnings = Warning().Matches(text)
             .Select(m => (Id: m.Groups["id"].Value, File: Path.GetFileName(m.Groups["file"].Value), Help: m.Groups["help"].Value))

@@ -147,4 +147,38 @@ internal static class AuditCommand
         };
         return $"{row.Model} v{row.Version}: {row.FromStage ?? "-"} -> {row.ToStage ?? "-"} ({how})";
     }
+
+    /// <summary>
+    /// Prints what a stage change did: the version as it is now and the audit rows it wrote (as JSON, or one line each,
+    /// the change asked for first, then what it archived or replaced).
+    /// </summary>
+    internal static int ReportChange(CliContext context, bool json, ModelVersionRecord version, IReadOnlyList<AuditRecord> changes)
+    {
+        if (json)
+        {
+            context.Out.WriteLine(JsonOutput.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("model", version.Name);
+                w.WriteNumber("version", version.Version);
+                w.WriteString("stage", version.Stage);
+                w.WriteStartArray("changes");
+                foreach (var change in changes)
+                {
+                    WriteRow(w, change);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Success;
+        }
+
+        foreach (var change in changes.Reverse())
+        {
+            context.Out.WriteLine(Describe(change));
+        }
+
+        return ExitCodes.Success;
+    }
 }

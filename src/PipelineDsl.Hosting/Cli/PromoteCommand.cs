@@ -43,33 +43,7 @@ internal static class PromoteCommand
             var changes = AuditCommand.LastChange(
                 store.ListAudit(model),
                 a => a.Action == AuditRecord.PromoteAction && a.Version == number && a.ToStage == stage);
-            if (parse.GetValue(json))
-            {
-                context.Out.WriteLine(JsonOutput.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", promoted.Name);
-                    w.WriteNumber("version", promoted.Version);
-                    w.WriteString("stage", promoted.Stage);
-                    w.WriteStartArray("changes");
-                    foreach (var change in changes)
-                    {
-                        AuditCommand.WriteRow(w, change);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
-                return ExitCodes.Success;
-            }
-
-            // The promotion first, then what it archived.
-            foreach (var change in changes.Reverse())
-            {
-                context.Out.WriteLine(AuditCommand.Describe(change));
-            }
-
-            return ExitCodes.Success;
+            return AuditCommand.ReportChange(context, parse.GetValue(json), promoted, changes);
         });
         return command;
     }

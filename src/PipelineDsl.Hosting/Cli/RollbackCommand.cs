@@ -33,33 +33,7 @@ internal static class RollbackCommand
             var changes = AuditCommand.LastChange(
                 store.ListAudit(model),
                 a => a.Action == AuditRecord.RollbackAction && a.Version == restored.Version && a.ToStage == ModelStages.Production);
-            if (parse.GetValue(json))
-            {
-                context.Out.WriteLine(JsonOutput.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", restored.Name);
-                    w.WriteNumber("version", restored.Version);
-                    w.WriteString("stage", restored.Stage);
-                    w.WriteStartArray("changes");
-                    foreach (var change in changes)
-                    {
-                        AuditCommand.WriteRow(w, change);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
-                return ExitCodes.Success;
-            }
-
-            // The restored version first, then the one it replaced.
-            foreach (var change in changes.Reverse())
-            {
-                context.Out.WriteLine(AuditCommand.Describe(change));
-            }
-
-            return ExitCodes.Success;
+            return AuditCommand.ReportChange(context, parse.GetValue(json), restored, changes);
         });
         return command;
     }
