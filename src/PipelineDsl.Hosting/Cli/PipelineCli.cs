@@ -90,6 +90,8 @@ public static class PipelineCli
         root.Subcommands.Add(ReproduceCommand.Create(context));
         root.Subcommands.Add(GcCommand.Create(context));
         root.Subcommands.Add(DataCommand.Create(context));
+        root.Subcommands.Add(CardCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Graph;
 using PipelineDsl.Runtime.Prediction;
+using PipelineDsl.Runtime.Reports;
 
 namespace PipelineDsl.Runtime;
 
@@ -46,4 +47,20 @@ public interface IPipelineDefinition
     /// </summary>
     /// <exception cref="InvalidOperationException">No such version, its snapshots are gone, or this code is not the code that trained it.</exception>
     Task<ReproductionResult> ReproduceAsync(string storePath, int version, IPipelineObserver? observer = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renders the model card of version <paramref name="version"/> from the store at <paramref name="storePath"/>, as
+    /// Markdown and as a self-contained HTML page with the holdout plots and the permutation importance chart (computed
+    /// by rebuilding the version's holdout from its lineage; left out, with the reason, when this code cannot rebuild it).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No store at <paramref name="storePath"/>, or no such version.</exception>
+    Task<ModelCardDocument> RenderModelCardAsync(string storePath, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renders the HTML report of run <paramref name="runId"/> (a full run id) from the store at
+    /// <paramref name="storePath"/>: status, nodes, params, metrics, gate verdicts and, when the run registered a
+    /// version, its holdout plots and permutation importance.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No store, no such run, or the run is another pipeline's.</exception>
+    Task<string> RenderRunReportAsync(string storePath, string runId, CancellationToken cancellationToken = default);
 }

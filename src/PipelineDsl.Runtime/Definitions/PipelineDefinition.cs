@@ -1,6 +1,7 @@
 using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Graph;
 using PipelineDsl.Runtime.Prediction;
+using PipelineDsl.Runtime.Reports;
 
 namespace PipelineDsl.Runtime;
 
@@ -77,6 +78,14 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
     /// <inheritdoc />
     public Task<ReproductionResult> ReproduceAsync(string storePath, int version, IPipelineObserver? observer = null, CancellationToken cancellationToken = default) =>
         Reproducer.ReproduceAsync(this, storePath, version, observer, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ModelCardDocument> RenderModelCardAsync(string storePath, int version, CancellationToken cancellationToken = default) =>
+        Task.Run(() => ModelCard.Render(this, storePath, version, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string> RenderRunReportAsync(string storePath, string runId, CancellationToken cancellationToken = default) =>
+        Task.Run(() => RunReport.Render(this, storePath, runId, cancellationToken), cancellationToken);
 
     /// <summary>Loads version <paramref name="version"/> (the latest when null) of this pipeline's model for row-by-row prediction.</summary>
     public Predictor<TRow> LoadPredictor(string storePath, int? version = null) => Predictor<TRow>.Load(this, storePath, version);

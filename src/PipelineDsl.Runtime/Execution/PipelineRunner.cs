@@ -145,15 +145,19 @@ internal sealed class PipelineRunner<TRow>
                 PipelineRunStatus.Succeeded,
                 state.ModelVersion is { } version
                     ? (upToDate
-                        ? $"Up to date: every node cached, {_pipeline.Name} v{version} is current: {ModelEvaluator.Summarize(state.Metrics)}"
-                        : $"Registered {_pipeline.Name} v{version}: {ModelEvaluator.Summarize(state.Metrics)}")
-                    : $"Completed (no register node): {ModelEvaluator.Summarize(state.Metrics)}");
+                        ? $"Up to date: every node cached, {_pipeline.Name} v{version} is current: {Headline(state.Metrics)}"
+                        : $"Registered {_pipeline.Name} v{version}: {Headline(state.Metrics)}")
+                    : $"Completed (no register node): {Headline(state.Metrics)}");
         }
         catch (Exception ex)
         {
             return Finish(PipelineRunStatus.Failed, ex.Message);
         }
     }
+
+    /// <summary>The headline metrics for a one-line message: the slice, fairness, join and backtest details (dotted names) left out.</summary>
+    private static string Headline(IReadOnlyDictionary<string, double> metrics) =>
+        ModelEvaluator.Summarize(metrics.Where(m => !m.Key.Contains('.', StringComparison.Ordinal)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
 
     /// <summary>The pipeline's dataset, then the datasets its feature set joins.</summary>
     private IEnumerable<IDatasetDefinition> Datasets() => new IDatasetDefinition[] { _pipeline.Dataset }.Concat(_pipeline.FeatureSet.JoinedDatasets);
@@ -581,6 +585,7 @@ internal sealed class PipelineRunner<TRow>
             ["split.declared_strategy"] = _pipeline.Split.Strategy.ToString(),
             ["split.holdout_fraction"] = _pipeline.Split.HoldoutFraction.ToString("R", CultureInfo.InvariantCulture),
             ["split.seed"] = _pipeline.Split.Seed.ToString(CultureInfo.InvariantCulture),
+            ["split.time_cutoff"] = _pipeline.Split.TimeCutoff?.ToString("O", CultureInfo.InvariantCulture) ?? "none",
             ["rows.total"] = state.Rows!.Length.ToString(CultureInfo.InvariantCulture),
             ["rows.train"] = split.Train.Length.ToString(CultureInfo.InvariantCulture),
             ["rows.test"] = split.Test.Length.ToString(CultureInfo.InvariantCulture),

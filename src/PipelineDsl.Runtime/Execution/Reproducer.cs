@@ -68,6 +68,7 @@ internal static class Reproducer
             ("split.declared_strategy", runParams.GetValueOrDefault("split.declared_strategy"), pipeline.Split.Strategy.ToString()),
             ("split.holdout_fraction", runParams.GetValueOrDefault("split.holdout_fraction"), pipeline.Split.HoldoutFraction.ToString("R", CultureInfo.InvariantCulture)),
             ("split.seed", runParams.GetValueOrDefault("split.seed"), pipeline.Split.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("split.time_cutoff", runParams.GetValueOrDefault("split.time_cutoff"), pipeline.Split.TimeCutoff?.ToString("O", CultureInfo.InvariantCulture) ?? "none"),
         };
         foreach (var joined in pipeline.FeatureSet.JoinedDatasets)
         {
