@@ -10,7 +10,6 @@ namespace PipelineDsl.Hosting;
 internal static class ReportCommand
 {
     /// <summary>How many candidates an ambiguous prefix lists.</summary>
-    private const int CandidatesShown = 10;
 
     public static Command Create(CliContext context)
     {
@@ -29,7 +28,7 @@ internal static class ReportCommand
             using (var store = StoreAccess.OpenExisting(storePath)
                 ?? throw new CliUsageException($"no store at {storePath}: there are no runs to report; run `dotnet run -- run` first."))
             {
-                run = Resolve(store, parse.GetValue(runId));
+                run = RunsCompareCommand.Load(store, "id", parse.GetValue(runId)).Run;
             }
 
             var definition = context.Catalog.Pipelines.FirstOrDefault(p => string.Equals(p.Name, run.Pipeline, StringComparison.Ordinal))
@@ -42,31 +41,5 @@ internal static class ReportCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The run <paramref name="prefix"/> names: the run with that id, or the only run whose id starts with it.</summary>
-    /// <exception cref="CliUsageException">The prefix is empty, matches no run, or matches several (they are listed).</exception>
-    private static RunRecord Resolve(PipelineStore store, string? prefix)
-    {
-        if (string.IsNullOrWhiteSpace(prefix))
-        {
-            throw new CliUsageException("the run id is empty: give a run id or a prefix of one (see `runs`).");
-        }
-
-        prefix = prefix.Trim();
-        var matches = store.FindRunsByIdPrefix(prefix, CandidatesShown + 1);
-        if (matches.Count == 0)
-        {
-            throw new CliUsageException($"no run id starts with '{prefix}' (see `runs` for the ids).");
-        }
-
-        if (matches.Count > 1 && matches[0].Id != prefix)
-        {
-            var shown = string.Join(", ", matches.Take(CandidatesShown).Select(r => $"{r.Id} ({r.Pipeline}, {r.Status})"));
-            var count = matches.Count > CandidatesShown ? $"more than {CandidatesShown} runs, among them" : $"{matches.Count} runs";
-            throw new CliUsageException($"'{prefix}' is ambiguous, it matches {count}: {shown}; give more of the id.");
-        }
-
-        return matches[0];
     }
 }
