@@ -50,6 +50,38 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
+    public async Task Ctrl_c_during_training_cancels_cleanly_and_the_next_run_reuses_what_completed()
+    {
+        using var temp = new TempDirectory();
+        var store = temp.Combine("store");
+        int code;
+        string output;
+        using (var run = SampleProcess.Start(Churn, ["run", "--store", store], new Dictionary<string, string> { [Failpoints.EnvironmentVariable] = "node:train:ChurnModel:start=hang" }))
+        {
+            Assert.True(await run.WaitForOutputAsync("failpoint node:train:ChurnModel:start reached", TimeSpan.FromMinutes(2)), run.Output);
+            await run.InterruptAsync();
+            code = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            output = run.Output;
+        }
+
+        Assert.True(code == 130, output);
+        using (var pipelineStore = new PipelineStore(store))
+        {
+            var cancelled = Assert.Single(pipelineStore.ListRuns("churn"));
+            Assert.Equal("cancelled", cancelled.Status);
+            Assert.Empty(pipelineStore.ListModelVersions("churn"));
+            Assert.Null(pipelineStore.FindInterruptedRun("churn"));
+            Assert.Empty(pipelineStore.RemoveUnreferencedArtifacts(dryRun: true).Hashes);
+        }
+
+        var (next, nextOutput) = await SampleProcess.RunAsync(Churn, ["run", "--store", store]);
+
+        Assert.True(next == 0, nextOutput);
+        Assert.Contains("cached features:ChurnFeatures", nextOutput);
+        Assert.Contains("done train:ChurnModel", nextOutput);
+    }
+
+    [Fact]
     public async Task Resume_without_an_interrupted_run_is_a_usage_error()
     {
         using var temp = new TempDirectory();

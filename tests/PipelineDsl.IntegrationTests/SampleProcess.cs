@@ -94,6 +94,13 @@ internal sealed class SampleProcess : IDisposable
         return false;
     }
 
+    /// <summary>SIGINT, what Ctrl+C in a terminal sends.</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>SIGKILL: no cleanup, no finally blocks, no flushing; what a crash or the OOM killer does.</summary>
     public async Task KillAsync()
     {

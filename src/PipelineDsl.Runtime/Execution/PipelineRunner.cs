@@ -228,9 +228,9 @@ internal sealed class PipelineRunner<TRow>
         var action = ActionFor(node, state);
         return async ct =>
         {
-            Failpoints.Hit($"node:{node.Id}:start");
+            Failpoints.Hit($"node:{node.Id}:start", ct);
             var summary = await action(ct).ConfigureAwait(false);
-            Failpoints.Hit($"node:{node.Id}:end");
+            Failpoints.Hit($"node:{node.Id}:end", ct);
             var (outputs, artifacts) = OutputsOf(node, state);
             state.Store.RecordCachedNode(new NodeCacheEntry(cacheKey, _pipeline.Name, node.Id, state.RunId, summary, outputs, artifacts));
             return summary;
