@@ -5,11 +5,21 @@ namespace PipelineDsl.Hosting;
 /// <summary>Options shared by several verbs.</summary>
 internal static class CliOptions
 {
-    /// <summary><c>--store DIR</c>: the store folder, <c>.mlpipeline</c> under the working directory by default.</summary>
+    /// <summary>
+    /// <c>--store DIR|URI</c>: the store folder, <c>.mlpipeline</c> under the working directory by default, or a
+    /// PostgreSQL server (<c>postgres://user:pass@host:port/db</c> or an Npgsql connection string).
+    /// </summary>
     public static Option<string> Store { get; } = new("--store")
     {
-        Description = "Store folder (SQLite database and content-addressed artifacts).",
+        Description = "Store folder (SQLite database and content-addressed artifacts), or a PostgreSQL server: postgres://user:pass@host:port/db.",
         DefaultValueFactory = _ => Path.Combine(Environment.CurrentDirectory, ".mlpipeline"),
+        Recursive = true,
+    };
+
+    /// <summary><c>--artifacts DIR</c>: where a PostgreSQL store keeps its content-addressed artifact files.</summary>
+    public static Option<string?> Artifacts { get; } = new("--artifacts")
+    {
+        Description = "Artifact folder of a PostgreSQL store (default: .mlpipeline under the working directory).",
         Recursive = true,
     };
 
@@ -25,7 +35,19 @@ internal static class CliOptions
         Description = "Print JSON instead of a table.",
     };
 
-    /// <summary>The store path given on the command line, made absolute.</summary>
-    public static string StorePath(System.CommandLine.ParseResult parse) =>
-        Path.GetFullPath(parse.GetValue(Store) ?? ".mlpipeline");
+    /// <summary>
+    /// The store given on the command line: a folder, made absolute, or a PostgreSQL location kept as given, with the
+    /// <c>--artifacts</c> folder (made absolute) recorded in it.
+    /// </summary>
+    public static string StorePath(System.CommandLine.ParseResult parse)
+    {
+        var store = parse.GetValue(Store) ?? ".mlpipeline";
+        if (PipelineDsl.Runtime.Store.PipelineStore.IsServerLocation(store))
+        {
+            var artifacts = parse.GetValue(Artifacts);
+            return PipelineDsl.Runtime.Store.PipelineStore.WithArtifacts(store, artifacts is null ? null : Path.GetFullPath(artifacts));
+        }
+
+        return Path.GetFullPath(store);
+    }
 }

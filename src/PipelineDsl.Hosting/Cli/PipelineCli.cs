@@ -79,6 +79,7 @@ public static class PipelineCli
     {
         var root = new RootCommand("PipelineDsl: run, inspect and use the pipelines declared in this project.");
         root.Options.Add(CliOptions.Store);
+        root.Options.Add(CliOptions.Artifacts);
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));

@@ -43,7 +43,7 @@ internal static class RunCommand
             {
                 using var store = StoreAccess.OpenExisting(storePath);
                 resumeRunId = store?.FindInterruptedRun(definition.Name)?.Id
-                    ?? throw new CliUsageException($"Pipeline '{definition.Name}' has no interrupted run to resume in {storePath}.");
+                    ?? throw new CliUsageException($"Pipeline '{definition.Name}' has no interrupted run to resume in {Runtime.Store.PipelineStore.Describe(storePath)}.");
             }
 
             var options = new PipelineRunOptions
@@ -72,7 +72,7 @@ internal static class RunCommand
         {
             // Machine-readable: no progress, no console lines; the run as `runs --json` shows it, plus the exit code.
             var quiet = await definition.RunAsync(options, observer: null, cancellationToken);
-            using var store = new Runtime.Store.PipelineStore(options.StorePath);
+            using var store = Runtime.Store.PipelineStore.Open(options.StorePath);
             var details = store.GetRun(quiet.RunId)!;
             var code = ExitCodeOf(quiet.Status);
             context.Out.WriteLine(JsonOutput.Write(w =>
@@ -92,7 +92,7 @@ internal static class RunCommand
         }
 
         var logger = context.LoggerFactory.CreateLogger("PipelineDsl.Run");
-        console.MarkupLine($"[bold]pipeline[/] {Markup.Escape(definition.Name)}  [grey]store: {Markup.Escape(options.StorePath)}[/]");
+        console.MarkupLine($"[bold]pipeline[/] {Markup.Escape(definition.Name)}  [grey]store: {Markup.Escape(Runtime.Store.PipelineStore.Describe(options.StorePath))}[/]");
 
         PipelineRunResult result;
         if (console.Profile.Capabilities.Interactive)

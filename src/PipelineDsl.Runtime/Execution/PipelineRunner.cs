@@ -32,7 +32,7 @@ internal sealed class PipelineRunner<TRow>
 
     public async Task<PipelineRunResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var store = new PipelineStore(_options.StorePath);
+        using var store = PipelineStore.Open(_options.StorePath);
         store.Artifacts.RemoveAbandonedTempFiles();
         string runId;
         if (_options.ResumeRunId is { } resumed)

@@ -16,10 +16,10 @@ internal static class Reproducer
     {
         ModelVersionRecord registered;
         Dictionary<string, string> sources;
-        using (var store = new PipelineStore(storePath))
+        using (var store = PipelineStore.Open(storePath))
         {
             registered = store.GetModelVersion(pipeline.Name, version)
-                ?? throw new InvalidOperationException($"Model {pipeline.Name} has no version {version} in {storePath}.");
+                ?? throw new InvalidOperationException($"Model {pipeline.Name} has no version {version} in {PipelineStore.Describe(storePath)}.");
             CheckSameCode(pipeline, registered, store.GetRun(registered.RunId)?.Params ?? new Dictionary<string, string>());
             sources = new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -41,7 +41,7 @@ internal static class Reproducer
                 throw new InvalidOperationException($"Reproducing {pipeline.Name} v{version} did not produce a model: {result.Message}");
             }
 
-            using var rebuilt = new PipelineStore(scratch);
+            using var rebuilt = PipelineStore.Open(scratch);
             var reproduced = rebuilt.GetModelVersion(pipeline.Name, result.ModelVersion)!;
             return new ReproductionResult(pipeline.Name, version, registered.Metrics, reproduced.Metrics, reproduced.ArtifactHash == registered.ArtifactHash);
         }

@@ -75,7 +75,7 @@ public sealed class Predictor<TRow> : IDisposable
     public static Predictor<TRow> Load(PipelineDefinition<TRow> pipeline, string storePath, int? version = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        using var store = new PipelineStore(storePath);
+        using var store = PipelineStore.Open(storePath);
         var record = (version is null ? store.GetStageVersion(pipeline.Name, ModelStages.Production) : null)
             ?? store.GetModelVersion(pipeline.Name, version)
             ?? throw new InvalidOperationException(

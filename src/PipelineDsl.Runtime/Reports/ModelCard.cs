@@ -24,7 +24,7 @@ internal static class ModelCard
             throw new InvalidOperationException($"No store at {Path.GetFullPath(storePath)}: run the pipeline first.");
         }
 
-        using var store = new PipelineStore(storePath);
+        using var store = PipelineStore.Open(storePath);
         var record = store.GetModelVersion(pipeline.Name, version)
             ?? throw new InvalidOperationException($"Model {pipeline.Name} has no version {version} in the store at {store.StorePath}.");
         var run = store.GetRun(record.RunId);

@@ -24,7 +24,7 @@ internal static class RunReport
             throw new InvalidOperationException($"No store at {Path.GetFullPath(storePath)}: run the pipeline first.");
         }
 
-        using var store = new PipelineStore(storePath);
+        using var store = PipelineStore.Open(storePath);
         var details = store.GetRun(runId) ?? throw new InvalidOperationException($"No run {runId} in the store at {store.StorePath}.");
         var run = details.Run;
         if (!string.Equals(run.Pipeline, pipeline.Name, StringComparison.Ordinal))

@@ -55,7 +55,7 @@ public sealed partial class PipelineStore
             }
             else
             {
-                using var own = Query("SELECT hash FROM run_artifacts WHERE run_id = $run", ("$run", runId));
+                using var own = Query("SELECT hash FROM run_artifacts WHERE run_id = @run", ("@run", runId));
                 using var reader = own.ExecuteReader();
                 while (reader.Read())
                 {
@@ -86,10 +86,10 @@ public sealed partial class PipelineStore
             {
                 InTransaction(tx =>
                 {
-                    using var forget = Command(tx, "DELETE FROM run_artifacts WHERE hash = $hash");
+                    using var forget = Command(tx, "DELETE FROM run_artifacts WHERE hash = @hash");
                     foreach (var hash in deleted)
                     {
-                        Run(forget, ("$hash", hash));
+                        Run(forget, ("@hash", hash));
                     }
                 });
             }
@@ -145,7 +145,7 @@ public sealed partial class PipelineStore
     {
         lock (_gate)
         {
-            Execute("INSERT OR IGNORE INTO run_artifacts (run_id, hash) VALUES ($run, $hash)", ("$run", runId), ("$hash", hash));
+            Execute("INSERT INTO run_artifacts (run_id, hash) VALUES (@run, @hash) ON CONFLICT DO NOTHING", ("@run", runId), ("@hash", hash));
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class PipelineStore
         """
         CREATE TABLE IF NOT EXISTS dataset_column_stats (
             hash TEXT NOT NULL, "column" TEXT NOT NULL, kind TEXT NOT NULL, stats_json TEXT NOT NULL,
-            PRIMARY KEY (hash, "column"))
+            PRIMARY KEY (hash, "column"){SEQ})
         """,
     ];
 
@@ -34,19 +34,19 @@ public sealed partial class PipelineStore
         {
             InTransaction(tx =>
             {
-                using var schema = Command(tx, "INSERT OR IGNORE INTO dataset_schemas (hash, schema_json) VALUES ($hash, $schema)");
-                schema.Parameters.AddWithValue("$hash", hash);
-                schema.Parameters.AddWithValue("$schema", DatasetProfileJson.WriteSchema(profile));
+                using var schema = Command(tx, "INSERT INTO dataset_schemas (hash, schema_json) VALUES (@hash, @schema) ON CONFLICT DO NOTHING");
+                AddParameter(schema, "@hash", hash);
+                AddParameter(schema, "@schema", DatasetProfileJson.WriteSchema(profile));
                 if (schema.ExecuteNonQuery() == 0)
                 {
                     // Written with its statistics in one transaction: this version's profile is already stored.
                     return;
                 }
 
-                using var stats = Command(tx, "INSERT OR IGNORE INTO dataset_column_stats (hash, \"column\", kind, stats_json) VALUES ($hash, $column, $kind, $stats)");
+                using var stats = Command(tx, "INSERT INTO dataset_column_stats (hash, \"column\", kind, stats_json) VALUES (@hash, @column, @kind, @stats) ON CONFLICT DO NOTHING");
                 foreach (var column in profile.Columns)
                 {
-                    Run(stats, ("$hash", hash), ("$column", column.Column), ("$kind", DatasetProfileJson.KindName(column.Kind)), ("$stats", DatasetProfileJson.WriteColumn(column)));
+                    Run(stats, ("@hash", hash), ("@column", column.Column), ("@kind", DatasetProfileJson.KindName(column.Kind)), ("@stats", DatasetProfileJson.WriteColumn(column)));
                 }
             });
         }
@@ -57,7 +57,7 @@ public sealed partial class PipelineStore
     {
         lock (_gate)
         {
-            using var command = Query("SELECT COUNT(*) FROM dataset_schemas WHERE hash = $hash", ("$hash", hash));
+            using var command = Query("SELECT COUNT(*) FROM dataset_schemas WHERE hash = @hash", ("@hash", hash));
             return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         }
     }
@@ -71,7 +71,7 @@ public sealed partial class PipelineStore
         lock (_gate)
         {
             string schemaJson;
-            using (var command = Query("SELECT schema_json FROM dataset_schemas WHERE hash = $hash", ("$hash", hash)))
+            using (var command = Query("SELECT schema_json FROM dataset_schemas WHERE hash = @hash", ("@hash", hash)))
             {
                 if (command.ExecuteScalar() is not string json)
                 {
@@ -83,7 +83,7 @@ public sealed partial class PipelineStore
 
             var (dataset, rows, schema) = DatasetProfileJson.ReadSchema(schemaJson);
             var columns = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
-            using (var command = Query("SELECT \"column\", kind, stats_json FROM dataset_column_stats WHERE hash = $hash ORDER BY rowid", ("$hash", hash)))
+            using (var command = Query($"SELECT \"column\", kind, stats_json FROM dataset_column_stats WHERE hash = @hash ORDER BY {Seq}", ("@hash", hash)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -105,7 +105,7 @@ public sealed partial class PipelineStore
         lock (_gate)
         {
             using var command = Query(
-                "SELECT hash, dataset, source_path, rows, schema_hash, created_utc FROM dataset_versions WHERE hash = $hash", ("$hash", hash));
+                "SELECT hash, dataset, source_path, rows, schema_hash, created_utc FROM dataset_versions WHERE hash = @hash", ("@hash", hash));
             using var reader = command.ExecuteReader();
             return reader.Read()
                 ? new DatasetVersionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), ParseTime(reader.GetString(5)))
@@ -133,10 +133,10 @@ public sealed partial class PipelineStore
         lock (_gate)
         {
             using var command = Query(
-                "SELECT v.hash, v.dataset, v.created_utc FROM dataset_versions v WHERE v.hash LIKE $prefix " +
-                "UNION SELECT s.hash, NULL, NULL FROM dataset_schemas s WHERE s.hash LIKE $prefix AND s.hash NOT IN (SELECT hash FROM dataset_versions) " +
+                "SELECT v.hash, v.dataset, v.created_utc FROM dataset_versions v WHERE v.hash LIKE @prefix " +
+                "UNION SELECT s.hash, NULL, NULL FROM dataset_schemas s WHERE s.hash LIKE @prefix AND s.hash NOT IN (SELECT hash FROM dataset_versions) " +
                 "ORDER BY 1",
-                ("$prefix", prefix + "%"));
+                ("@prefix", prefix + "%"));
             var matches = new List<(string Hash, string? Dataset, string? Created)>();
             using (var reader = command.ExecuteReader())
             {

@@ -10,7 +10,7 @@ public sealed partial class PipelineStore
         """
         CREATE TABLE IF NOT EXISTS node_cache (
             cache_key TEXT PRIMARY KEY, pipeline TEXT NOT NULL, node_id TEXT NOT NULL, run_id TEXT NOT NULL,
-            summary TEXT NOT NULL, outputs TEXT NOT NULL, artifacts TEXT NOT NULL, created_utc TEXT NOT NULL)
+            summary TEXT NOT NULL, outputs TEXT NOT NULL, artifacts TEXT NOT NULL, created_utc TEXT NOT NULL{SEQ})
         """,
     ];
 
@@ -25,11 +25,11 @@ public sealed partial class PipelineStore
         lock (_gate)
         {
             Execute(
-                "INSERT OR IGNORE INTO node_cache (cache_key, pipeline, node_id, run_id, summary, outputs, artifacts, created_utc) " +
-                "VALUES ($key, $pipeline, $node, $run, $summary, $outputs, $artifacts, $created)",
-                ("$key", entry.CacheKey), ("$pipeline", entry.Pipeline), ("$node", entry.NodeId), ("$run", entry.RunId),
-                ("$summary", entry.Summary), ("$outputs", JsonSerializer.Serialize(entry.Outputs)),
-                ("$artifacts", string.Join(' ', entry.Artifacts)), ("$created", FormatTime(DateTime.UtcNow)));
+                "INSERT INTO node_cache (cache_key, pipeline, node_id, run_id, summary, outputs, artifacts, created_utc) " +
+                "VALUES (@key, @pipeline, @node, @run, @summary, @outputs, @artifacts, @created) ON CONFLICT DO NOTHING",
+                ("@key", entry.CacheKey), ("@pipeline", entry.Pipeline), ("@node", entry.NodeId), ("@run", entry.RunId),
+                ("@summary", entry.Summary), ("@outputs", JsonSerializer.Serialize(entry.Outputs)),
+                ("@artifacts", string.Join(' ', entry.Artifacts)), ("@created", FormatTime(DateTime.UtcNow)));
         }
     }
 
@@ -39,7 +39,7 @@ public sealed partial class PipelineStore
         lock (_gate)
         {
             using var command = Query(
-                "SELECT cache_key, pipeline, node_id, run_id, summary, outputs, artifacts FROM node_cache WHERE cache_key = $key", ("$key", cacheKey));
+                "SELECT cache_key, pipeline, node_id, run_id, summary, outputs, artifacts FROM node_cache WHERE cache_key = @key", ("@key", cacheKey));
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {
@@ -57,7 +57,7 @@ public sealed partial class PipelineStore
     {
         lock (_gate)
         {
-            using var command = Query("SELECT artifacts FROM node_cache WHERE node_id = $node ORDER BY created_utc, rowid", ("$node", nodeId));
+            using var command = Query($"SELECT artifacts FROM node_cache WHERE node_id = @node ORDER BY created_utc, {Seq}", ("@node", nodeId));
             using var reader = command.ExecuteReader();
             var list = new List<string>();
             while (reader.Read())

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace PipelineDsl.Runtime.Store;
 
@@ -13,22 +13,11 @@ public sealed partial class PipelineStore
     [
         """
         CREATE TABLE IF NOT EXISTS audit_log (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, at_utc TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            id {IDENTITY}, at_utc TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
             model TEXT NOT NULL, version INTEGER, from_stage TEXT, to_stage TEXT, reason TEXT, details TEXT)
         """,
         "CREATE INDEX IF NOT EXISTS ix_audit_log_model ON audit_log (model, id)",
-        """
-        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN
-            SELECT RAISE(ABORT, 'audit_log is append-only');
-        END
-        """,
-        """
-        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN
-            SELECT RAISE(ABORT, 'audit_log is append-only');
-        END
-        """,
+        // The triggers that make audit_log append-only are the dialect's (StoreDialect.AppendOnlyStatements).
         // At most one production version per model, whatever writes the table (a second line of defence behind
         // Promote and Rollback, which archive the champion in the same transaction).
         "CREATE UNIQUE INDEX IF NOT EXISTS ux_model_versions_production ON model_versions (name) WHERE stage = 'production'",
@@ -145,11 +134,11 @@ public sealed partial class PipelineStore
                 using (var command = Command(
                     tx,
                     "SELECT a.version FROM audit_log a JOIN model_versions m ON m.name = a.model AND m.version = a.version " +
-                    "WHERE a.model = $name AND a.to_stage = $production AND a.version <> $current ORDER BY a.id DESC LIMIT 1"))
+                    "WHERE a.model = @name AND a.to_stage = @production AND a.version <> @current ORDER BY a.id DESC LIMIT 1"))
                 {
-                    command.Parameters.AddWithValue("$name", name);
-                    command.Parameters.AddWithValue("$production", ModelStages.Production);
-                    command.Parameters.AddWithValue("$current", current);
+                    AddParameter(command, "@name", name);
+                    AddParameter(command, "@production", ModelStages.Production);
+                    AddParameter(command, "@current", current);
                     var value = command.ExecuteScalar();
                     previous = value is null or DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
                 }
@@ -184,8 +173,8 @@ public sealed partial class PipelineStore
         {
             using var command = Query(
                 "SELECT id, at_utc, actor, action, model, version, from_stage, to_stage, reason, details FROM audit_log " +
-                "WHERE ($model IS NULL OR model = $model) ORDER BY id",
-                ("$model", model));
+                "WHERE (CAST(@model AS TEXT) IS NULL OR model = @model) ORDER BY id",
+                ("@model", model));
             using var reader = command.ExecuteReader();
             var list = new List<AuditRecord>();
             while (reader.Read())
@@ -219,8 +208,8 @@ public sealed partial class PipelineStore
         {
             using var command = Query(
                 "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions " +
-                "WHERE name = $name AND stage = $stage ORDER BY version DESC LIMIT 1",
-                ("$name", name), ("$stage", canonical));
+                "WHERE name = @name AND stage = @stage ORDER BY version DESC LIMIT 1",
+                ("@name", name), ("@stage", canonical));
             var versions = ReadModelVersions(command);
             return versions.Count == 0 ? null : versions[0];
         }
@@ -248,12 +237,12 @@ public sealed partial class PipelineStore
 
     private static string? Join(string first, string? second) => second is null ? first : first + "; " + second;
 
-    private (string RunId, string Stage, bool GatesPassed) ReadVersionState(SqliteTransaction tx, string name, int version)
+    private (string RunId, string Stage, bool GatesPassed) ReadVersionState(DbTransaction tx, string name, int version)
     {
-        using (var command = Command(tx, "SELECT run_id, stage, gates_passed FROM model_versions WHERE name = $name AND version = $version"))
+        using (var command = Command(tx, "SELECT run_id, stage, gates_passed FROM model_versions WHERE name = @name AND version = @version"))
         {
-            command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$version", version);
+            AddParameter(command, "@name", name);
+            AddParameter(command, "@version", version);
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
@@ -262,27 +251,27 @@ public sealed partial class PipelineStore
         }
 
         EnsureModelExists(tx, name);
-        using var latest = Command(tx, "SELECT MAX(version) FROM model_versions WHERE name = $name");
-        latest.Parameters.AddWithValue("$name", name);
+        using var latest = Command(tx, "SELECT MAX(version) FROM model_versions WHERE name = @name");
+        AddParameter(latest, "@name", name);
         var max = Convert.ToInt32(latest.ExecuteScalar(), CultureInfo.InvariantCulture);
         throw new InvalidOperationException($"model '{name}' has no version {version} (its versions are 1 to {max}).");
     }
 
-    private void EnsureModelExists(SqliteTransaction tx, string name)
+    private void EnsureModelExists(DbTransaction tx, string name)
     {
-        using var command = Command(tx, "SELECT COUNT(*) FROM model_versions WHERE name = $name");
-        command.Parameters.AddWithValue("$name", name);
+        using var command = Command(tx, "SELECT COUNT(*) FROM model_versions WHERE name = @name");
+        AddParameter(command, "@name", name);
         if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
         {
             throw new InvalidOperationException($"no model named '{name}' is registered in {StorePath}.");
         }
     }
 
-    private List<int> VersionsInStage(SqliteTransaction tx, string name, string stage)
+    private List<int> VersionsInStage(DbTransaction tx, string name, string stage)
     {
-        using var command = Command(tx, "SELECT version FROM model_versions WHERE name = $name AND stage = $stage ORDER BY version DESC");
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$stage", stage);
+        using var command = Command(tx, "SELECT version FROM model_versions WHERE name = @name AND stage = @stage ORDER BY version DESC");
+        AddParameter(command, "@name", name);
+        AddParameter(command, "@stage", stage);
         using var reader = command.ExecuteReader();
         var versions = new List<int>();
         while (reader.Read())
@@ -293,31 +282,31 @@ public sealed partial class PipelineStore
         return versions;
     }
 
-    private void SetStage(SqliteTransaction tx, string name, int version, string stage)
+    private void SetStage(DbTransaction tx, string name, int version, string stage)
     {
-        using var command = Command(tx, "UPDATE model_versions SET stage = $stage WHERE name = $name AND version = $version");
-        Run(command, ("$stage", stage), ("$name", name), ("$version", version));
+        using var command = Command(tx, "UPDATE model_versions SET stage = @stage WHERE name = @name AND version = @version");
+        Run(command, ("@stage", stage), ("@name", name), ("@version", version));
     }
 
     private void AppendAudit(
-        SqliteTransaction tx, string atUtc, string actor, string action, string model, int version, string? fromStage, string? toStage, string? reason, string? details)
+        DbTransaction tx, string atUtc, string actor, string action, string model, int version, string? fromStage, string? toStage, string? reason, string? details)
     {
         using var command = Command(
             tx,
             "INSERT INTO audit_log (at_utc, actor, action, model, version, from_stage, to_stage, reason, details) " +
-            "VALUES ($at, $actor, $action, $model, $version, $from, $to, $reason, $details)");
+            "VALUES (@at, @actor, @action, @model, @version, @from, @to, @reason, @details)");
         Run(
             command,
-            ("$at", atUtc), ("$actor", actor), ("$action", action), ("$model", model), ("$version", version),
-            ("$from", fromStage), ("$to", toStage), ("$reason", reason), ("$details", details));
+            ("@at", atUtc), ("@actor", actor), ("@action", action), ("@model", model), ("@version", version),
+            ("@from", fromStage), ("@to", toStage), ("@reason", reason), ("@details", details));
     }
 
     /// <summary>One version read after its transaction committed (the metric and lineage reads run outside it).</summary>
     private ModelVersionRecord ReadVersion(string name, int version)
     {
         using var command = Query(
-            "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = $name AND version = $version",
-            ("$name", name), ("$version", version));
+            "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = @name AND version = @version",
+            ("@name", name), ("@version", version));
         return ReadModelVersions(command)[0];
     }
 }

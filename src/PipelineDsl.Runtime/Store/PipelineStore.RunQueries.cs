@@ -27,18 +27,18 @@ public sealed partial class PipelineStore
 
         var parameters = new List<(string Name, object? Value)>
         {
-            ("$pipeline", query.Pipeline),
-            ("$status", query.Status),
-            ("$limit", query.Limit),
+            ("@pipeline", query.Pipeline),
+            ("@status", query.Status),
+            ("@limit", query.Limit),
         };
         var sql = new StringBuilder("SELECT r.id, r.pipeline, r.status, r.started_utc, r.finished_utc, r.message, r.data_hash FROM runs r");
         if (query.SortMetric is not null)
         {
-            sql.Append(" LEFT JOIN run_metrics s ON s.run_id = r.id AND s.key = $sort AND s.step = 0");
-            parameters.Add(("$sort", query.SortMetric));
+            sql.Append(" LEFT JOIN run_metrics s ON s.run_id = r.id AND s.key = @sort AND s.step = 0");
+            parameters.Add(("@sort", query.SortMetric));
         }
 
-        sql.Append(" WHERE ($pipeline IS NULL OR r.pipeline = $pipeline) AND ($status IS NULL OR r.status = $status)");
+        sql.Append(" WHERE (CAST(@pipeline AS TEXT) IS NULL OR r.pipeline = @pipeline) AND (CAST(@status AS TEXT) IS NULL OR r.status = @status)");
         for (var i = 0; i < query.Conditions.Count; i++)
         {
             sql.Append(" AND ").Append(ConditionSql(query.Conditions[i], i, parameters));
@@ -51,7 +51,7 @@ public sealed partial class PipelineStore
             sql.Append("(s.value IS NULL), s.value ").Append(query.SortsDescending ? "DESC" : "ASC").Append(", ");
         }
 
-        sql.Append("r.started_utc DESC, r.rowid DESC LIMIT $limit");
+        sql.Append($"r.started_utc DESC, r.{Seq} DESC LIMIT @limit");
 
         lock (_gate)
         {
@@ -77,8 +77,8 @@ public sealed partial class PipelineStore
         {
             using var command = Query(
                 "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs " +
-                "WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY (id = $prefix) DESC, id LIMIT $limit",
-                ("$prefix", prefix), ("$limit", Math.Max(1, limit)));
+                "WHERE substr(id, 1, length(@prefix)) = @prefix ORDER BY (id = @prefix) DESC, id LIMIT @limit",
+                ("@prefix", prefix), ("@limit", Math.Max(1, limit)));
             return ReadRuns(command);
         }
     }
@@ -87,9 +87,9 @@ public sealed partial class PipelineStore
     private static string ConditionSql(RunCondition condition, int index, List<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var key = "$k" + index.ToString(CultureInfo.InvariantCulture);
-        var value = "$v" + index.ToString(CultureInfo.InvariantCulture);
-        var number = "$n" + index.ToString(CultureInfo.InvariantCulture);
+        var key = "@k" + index.ToString(CultureInfo.InvariantCulture);
+        var value = "@v" + index.ToString(CultureInfo.InvariantCulture);
+        var number = "@n" + index.ToString(CultureInfo.InvariantCulture);
         var op = condition.Operator switch
         {
             RunConditionOperator.Equal => "=",
@@ -120,7 +120,7 @@ public sealed partial class PipelineStore
         var stored = $"{NumberFunction}(p.value)";
 
         // Equal: the same text, or the same number when both sides are numbers ("31" = "31.0").
-        var equal = $"(p.value = {value} OR COALESCE({stored} = {number}, 0))";
+        var equal = $"(p.value = {value} OR COALESCE({stored} = {number}, FALSE))";
         var predicate = condition.Operator switch
         {
             RunConditionOperator.Equal => equal,
@@ -141,7 +141,13 @@ public sealed partial class PipelineStore
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _connection.CreateFunction<string?, double?>(NumberFunction, RunCondition.ParseNumber, isDeterministic: true);
+
+        // On PostgreSQL the function is part of the schema (StoreDialect.NumberFunctionStatements).
+        if (_connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            sqlite.CreateFunction<string?, double?>(NumberFunction, RunCondition.ParseNumber, isDeterministic: true);
+        }
+
         _runQueryFunctionsRegistered = true;
     }
 
@@ -154,10 +160,10 @@ public sealed partial class PipelineStore
             return result;
         }
 
-        var ids = ("$ids", (object?)JsonSerializer.Serialize(runs.Select(r => r.Id).ToArray()));
-        const string Selected = "run_id IN (SELECT value FROM json_each($ids))";
+        var ids = ("@ids", (object?)JsonSerializer.Serialize(runs.Select(r => r.Id).ToArray()));
+        var selected = $"run_id IN ({_dialect.JsonTextArray("@ids")})";
         var parameters = runs.ToDictionary(r => r.Id, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        using (var command = Query($"SELECT run_id, key, value FROM run_params WHERE {Selected} ORDER BY run_id, key", ids))
+        using (var command = Query($"SELECT run_id, key, value FROM run_params WHERE {selected} ORDER BY run_id, key", ids))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -167,7 +173,7 @@ public sealed partial class PipelineStore
         }
 
         var metrics = runs.ToDictionary(r => r.Id, _ => new List<MetricRecord>(), StringComparer.Ordinal);
-        using (var command = Query($"SELECT run_id, key, value, step FROM run_metrics WHERE {Selected} ORDER BY run_id, key, step", ids))
+        using (var command = Query($"SELECT run_id, key, value, step FROM run_metrics WHERE {selected} ORDER BY run_id, key, step", ids))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -178,7 +184,7 @@ public sealed partial class PipelineStore
 
         var gates = runs.ToDictionary(r => r.Id, _ => new List<GateResultRecord>(), StringComparer.Ordinal);
         using (var command = Query(
-            $"SELECT run_id, rule, metric, comparison, threshold, value, passed FROM gate_results WHERE {Selected} ORDER BY rowid", ids))
+            $"SELECT run_id, rule, metric, comparison, threshold, value, passed FROM gate_results WHERE {selected} ORDER BY {Seq}", ids))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -189,7 +195,7 @@ public sealed partial class PipelineStore
         }
 
         var nodes = runs.ToDictionary(r => r.Id, _ => new List<RunNodeRecord>(), StringComparer.Ordinal);
-        using (var command = Query($"SELECT run_id, node_id, status, elapsed_ms, summary FROM run_nodes WHERE {Selected} ORDER BY rowid", ids))
+        using (var command = Query($"SELECT run_id, node_id, status, elapsed_ms, summary FROM run_nodes WHERE {selected} ORDER BY {Seq}", ids))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

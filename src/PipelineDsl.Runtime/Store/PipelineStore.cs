@@ -1,14 +1,18 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using PipelineDsl.Runtime.Evaluation;
 
 namespace PipelineDsl.Runtime.Store;
 
 /// <summary>
-/// The embedded store: a SQLite database <c>{store}/store.db</c> (WAL mode, busy timeout) for runs, params, metrics,
-/// node outcomes, gate verdicts, dataset versions and model versions with lineage, beside an
-/// <see cref="ArtifactStore"/>. Every multi-row write is one transaction; version numbers are allocated inside a
-/// <c>BEGIN IMMEDIATE</c> transaction, so several processes can share one store. Thread-safe.
+/// The store: by default an embedded SQLite database <c>{store}/store.db</c> (WAL mode, busy timeout), or, for a team,
+/// a PostgreSQL database (see <see cref="Open"/>), for runs, params, metrics, node outcomes, gate verdicts, dataset
+/// versions and model versions with lineage, beside an <see cref="ArtifactStore"/>. Every multi-row write is one
+/// transaction that first takes the store's write lock (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: a transaction-scoped
+/// advisory lock), so version numbers allocated inside it are unique and several processes can share one store. Thread-safe.
 /// </summary>
 public sealed partial class PipelineStore : IDisposable
 {
@@ -26,23 +30,23 @@ public sealed partial class PipelineStore : IDisposable
         """
         CREATE TABLE IF NOT EXISTS runs (
             id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL, started_utc TEXT NOT NULL,
-            finished_utc TEXT, message TEXT, data_hash TEXT, pid INTEGER, host TEXT)
+            finished_utc TEXT, message TEXT, data_hash TEXT, pid INTEGER, host TEXT{SEQ})
         """,
         "CREATE INDEX IF NOT EXISTS ix_runs_pipeline ON runs (pipeline, started_utc)",
         "CREATE TABLE IF NOT EXISTS run_params (run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key))",
         // Keyed by step before key: a training loop logs every metric of one step together, and those rows then land on
         // neighbouring pages (one commit rewrites a few pages, not one per metric).
-        "CREATE TABLE IF NOT EXISTS run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value REAL, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, step, key))",
-        "CREATE TABLE IF NOT EXISTS run_nodes (run_id TEXT NOT NULL, node_id TEXT NOT NULL, status TEXT NOT NULL, elapsed_ms INTEGER NOT NULL, summary TEXT, PRIMARY KEY (run_id, node_id))",
+        "CREATE TABLE IF NOT EXISTS run_metrics (run_id TEXT NOT NULL, key TEXT NOT NULL, value {REAL}, step INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, step, key))",
+        "CREATE TABLE IF NOT EXISTS run_nodes (run_id TEXT NOT NULL, node_id TEXT NOT NULL, status TEXT NOT NULL, elapsed_ms {BIGINT} NOT NULL, summary TEXT, PRIMARY KEY (run_id, node_id){SEQ})",
         """
         CREATE TABLE IF NOT EXISTS gate_results (
             run_id TEXT NOT NULL, rule TEXT NOT NULL, metric TEXT NOT NULL, comparison TEXT NOT NULL,
-            threshold REAL NOT NULL, value REAL, passed INTEGER NOT NULL)
+            threshold {REAL} NOT NULL, value {REAL}, passed INTEGER NOT NULL{SEQ})
         """,
         """
         CREATE TABLE IF NOT EXISTS dataset_versions (
             hash TEXT PRIMARY KEY, dataset TEXT NOT NULL, source_path TEXT NOT NULL, rows INTEGER NOT NULL,
-            schema_hash TEXT NOT NULL, created_utc TEXT NOT NULL)
+            schema_hash TEXT NOT NULL, created_utc TEXT NOT NULL{SEQ})
         """,
         """
         CREATE TABLE IF NOT EXISTS model_versions (
@@ -56,17 +60,62 @@ public sealed partial class PipelineStore : IDisposable
     /// <summary>The SQLite file's name inside the store folder.</summary>
     public const string DatabaseFileName = "store.db";
 
-    private readonly SqliteConnection _connection;
+    /// <summary>The folder an artifact store of a server database uses unless told otherwise: <c>.mlpipeline</c> under the working directory.</summary>
+    public static string DefaultArtifactsPath => Path.Combine(Environment.CurrentDirectory, ".mlpipeline");
+
+    private const string ArtifactsKey = "artifacts";
+
+    private readonly DbConnection _connection;
+    private readonly StoreDialect _dialect;
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    /// <summary>Opens (creating when needed) the store at <paramref name="storePath"/>.</summary>
-    public PipelineStore(string storePath)
+    /// <summary>
+    /// Opens (creating when needed) the store <paramref name="store"/>: a folder (embedded SQLite), or a PostgreSQL
+    /// server given as a URI (<c>postgres://user:pass@host:port/db</c>) or an Npgsql connection string (see <see cref="Open"/>).
+    /// </summary>
+    public PipelineStore(string store)
+        : this(store, artifactsPath: null)
     {
-        StorePath = Path.GetFullPath(storePath);
+    }
+
+    /// <summary>
+    /// Opens (creating its tables when needed) the store <paramref name="store"/>. A folder is an embedded SQLite store
+    /// holding its artifacts; a PostgreSQL location (<c>postgres://</c> or <c>postgresql://</c> URI, or an Npgsql
+    /// connection string such as <c>Host=db;Database=ml;Username=u;Password=p</c>) keeps the tables on the server and
+    /// the content-addressed artifact files in <paramref name="artifactsPath"/> (or the <c>artifacts</c> query parameter
+    /// or key of the location; <see cref="DefaultArtifactsPath"/> otherwise).
+    /// </summary>
+    public PipelineStore(string store, string? artifactsPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(store);
+        if (IsServerLocation(store))
+        {
+            var (connectionString, embeddedArtifacts, label) = ParseServerLocation(store);
+            _dialect = StoreDialect.PostgreSql;
+            StorePath = label;
+            DatabasePath = label;
+            Artifacts = new ArtifactStore(Path.GetFullPath(artifactsPath ?? embeddedArtifacts ?? DefaultArtifactsPath));
+            _connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                _connection.Open();
+                EnsureSchema();
+            }
+            catch
+            {
+                _connection.Dispose();
+                throw;
+            }
+
+            return;
+        }
+
+        _dialect = StoreDialect.Sqlite;
+        StorePath = Path.GetFullPath(store);
         Directory.CreateDirectory(StorePath);
         DatabasePath = Path.Combine(StorePath, DatabaseFileName);
-        Artifacts = new ArtifactStore(StorePath);
+        Artifacts = new ArtifactStore(artifactsPath is null ? StorePath : Path.GetFullPath(artifactsPath));
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -91,13 +140,78 @@ public sealed partial class PipelineStore : IDisposable
         }
     }
 
-    /// <summary>Whether a store was ever created at <paramref name="storePath"/> (opening one creates it).</summary>
-    public static bool Exists(string storePath) => File.Exists(Path.Combine(storePath, DatabaseFileName));
+    /// <summary>
+    /// Opens the store <paramref name="store"/>: a folder (embedded SQLite, artifacts inside it), or a PostgreSQL server
+    /// as a URI (<c>postgres://user:pass@host:port/db</c>, <c>postgresql://...</c>) or an Npgsql connection string
+    /// (<c>Host=...;Database=...</c>), whose artifact files live in <paramref name="artifactsPath"/> (by default the
+    /// location's <c>artifacts</c> parameter, else <c>.mlpipeline</c> under the working directory).
+    /// </summary>
+    public static PipelineStore Open(string store, string? artifactsPath = null) => new(store, artifactsPath);
 
-    /// <summary>The store folder.</summary>
+    /// <summary>Whether a store was ever created at <paramref name="storePath"/> (opening one creates it); always true for a server.</summary>
+    public static bool Exists(string storePath) =>
+        IsServerLocation(storePath) || File.Exists(Path.Combine(storePath, DatabaseFileName));
+
+    /// <summary>
+    /// Whether <paramref name="store"/> names a PostgreSQL server (a <c>postgres://</c> or <c>postgresql://</c> URI, or an
+    /// Npgsql connection string with a <c>Host</c> or <c>Server</c> key) rather than a folder.
+    /// </summary>
+    public static bool IsServerLocation(string? store)
+    {
+        if (string.IsNullOrWhiteSpace(store))
+        {
+            return false;
+        }
+
+        var text = store.Trim();
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return text.Contains('=', StringComparison.Ordinal) && text.Split(';').Any(part =>
+        {
+            var key = part.Split('=', 2)[0].Trim();
+            return key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    /// <summary>
+    /// <paramref name="store"/> with <paramref name="artifactsPath"/> recorded in it (a server location's <c>artifacts</c>
+    /// parameter), so code that only passes the store location on finds the artifacts; a folder is returned unchanged.
+    /// </summary>
+    public static string WithArtifacts(string store, string? artifactsPath)
+    {
+        if (artifactsPath is null || !IsServerLocation(store))
+        {
+            return store;
+        }
+
+        var full = Path.GetFullPath(artifactsPath);
+        if (IsUri(store))
+        {
+            var uri = new UriBuilder(store.Trim());
+            var query = ParseQuery(uri.Query).Where(p => !p.Key.Equals(ArtifactsKey, StringComparison.OrdinalIgnoreCase)).ToList();
+            query.Add(new(ArtifactsKey, full));
+            uri.Query = string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+            return uri.Uri.AbsoluteUri;
+        }
+
+        var builder = new DbConnectionStringBuilder { ConnectionString = store };
+        builder[ArtifactsKey] = full;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The location without its password: the folder, or <c>postgresql://user@host:port/db</c>.</summary>
+    public static string Describe(string store) => IsServerLocation(store) ? ParseServerLocation(store).Label : store;
+
+    /// <summary>The store's database: <c>sqlite</c> or <c>postgresql</c>.</summary>
+    public string Provider => _dialect.Name;
+
+    /// <summary>The store folder (SQLite), or the server database without its password (PostgreSQL).</summary>
     public string StorePath { get; }
 
-    /// <summary>The SQLite file.</summary>
+    /// <summary>The SQLite file, or the server database without its password.</summary>
     public string DatabasePath { get; }
 
     /// <summary>The content-addressed artifact files.</summary>
@@ -111,8 +225,8 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "INSERT INTO runs (id, pipeline, status, started_utc, pid, host) VALUES ($id, $pipeline, 'running', $started, $pid, $host)",
-                ("$id", id), ("$pipeline", pipeline), ("$started", FormatTime(now)), ("$pid", Environment.ProcessId), ("$host", Environment.MachineName));
+                "INSERT INTO runs (id, pipeline, status, started_utc, pid, host) VALUES (@id, @pipeline, 'running', @started, @pid, @host)",
+                ("@id", id), ("@pipeline", pipeline), ("@started", FormatTime(now)), ("@pid", Environment.ProcessId), ("@host", Environment.MachineName));
         }
 
         return id;
@@ -127,8 +241,8 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             using var command = Query(
-                "SELECT id, pid, host FROM runs WHERE pipeline = $pipeline AND status = 'running' ORDER BY started_utc DESC, rowid DESC",
-                ("$pipeline", pipeline));
+                $"SELECT id, pid, host FROM runs WHERE pipeline = @pipeline AND status = 'running' ORDER BY started_utc DESC, {Seq} DESC",
+                ("@pipeline", pipeline));
             var candidates = new List<(string Id, int? Pid, string? Host)>();
             using (var reader = command.ExecuteReader())
             {
@@ -142,7 +256,7 @@ public sealed partial class PipelineStore : IDisposable
             {
                 if (host == Environment.MachineName && (pid is null || !ProcessIsAlive(pid.Value)))
                 {
-                    using var run = Query("SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = $id", ("$id", id));
+                    using var run = Query("SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = @id", ("@id", id));
                     return ReadRuns(run)[0];
                 }
             }
@@ -157,8 +271,8 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "UPDATE runs SET status = 'running', pid = $pid, host = $host, message = 'resumed', finished_utc = NULL WHERE id = $id",
-                ("$pid", Environment.ProcessId), ("$host", Environment.MachineName), ("$id", runId));
+                "UPDATE runs SET status = 'running', pid = @pid, host = @host, message = 'resumed', finished_utc = NULL WHERE id = @id",
+                ("@pid", Environment.ProcessId), ("@host", Environment.MachineName), ("@id", runId));
         }
     }
 
@@ -169,7 +283,7 @@ public sealed partial class PipelineStore : IDisposable
     {
         lock (_gate)
         {
-            Execute("UPDATE runs SET data_hash = $hash WHERE id = $id", ("$hash", dataHash), ("$id", runId));
+            Execute("UPDATE runs SET data_hash = @hash WHERE id = @id", ("@hash", dataHash), ("@id", runId));
         }
     }
 
@@ -179,8 +293,8 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "UPDATE runs SET status = $status, message = $message, finished_utc = $finished WHERE id = $id",
-                ("$status", status), ("$message", message), ("$finished", FormatTime(DateTime.UtcNow)), ("$id", runId));
+                "UPDATE runs SET status = @status, message = @message, finished_utc = @finished WHERE id = @id",
+                ("@status", status), ("@message", message), ("@finished", FormatTime(DateTime.UtcNow)), ("@id", runId));
         }
     }
 
@@ -190,8 +304,9 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "INSERT OR REPLACE INTO run_nodes (run_id, node_id, status, elapsed_ms, summary) VALUES ($run, $node, $status, $elapsed, $summary)",
-                ("$run", runId), ("$node", nodeId), ("$status", status), ("$elapsed", elapsedMs), ("$summary", summary));
+                "INSERT INTO run_nodes (run_id, node_id, status, elapsed_ms, summary) VALUES (@run, @node, @status, @elapsed, @summary) " +
+                "ON CONFLICT (run_id, node_id) DO UPDATE SET status = excluded.status, elapsed_ms = excluded.elapsed_ms, summary = excluded.summary",
+                ("@run", runId), ("@node", nodeId), ("@status", status), ("@elapsed", elapsedMs), ("@summary", summary));
         }
     }
 
@@ -202,10 +317,12 @@ public sealed partial class PipelineStore : IDisposable
         {
             InTransaction(tx =>
             {
-                using var command = Command(tx, "INSERT OR REPLACE INTO run_params (run_id, key, value) VALUES ($run, $key, $value)");
+                using var command = Command(
+                    tx,
+                    "INSERT INTO run_params (run_id, key, value) VALUES (@run, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value");
                 foreach (var (key, value) in parameters)
                 {
-                    Run(command, ("$run", runId), ("$key", key), ("$value", value));
+                    Run(command, ("@run", runId), ("@key", key), ("@value", value));
                 }
             });
         }
@@ -218,11 +335,13 @@ public sealed partial class PipelineStore : IDisposable
         {
             InTransaction(tx =>
             {
-                using var command = Command(tx, "INSERT OR REPLACE INTO run_metrics (run_id, key, value, step) VALUES ($run, $key, $value, $step)");
-                command.Parameters.AddWithValue("$run", runId);
-                command.Parameters.AddWithValue("$step", step);
-                var key = command.Parameters.Add("$key", SqliteType.Text);
-                var value = command.Parameters.Add("$value", SqliteType.Real);
+                using var command = Command(
+                    tx,
+                    "INSERT INTO run_metrics (run_id, key, value, step) VALUES (@run, @key, @value, @step) ON CONFLICT (run_id, step, key) DO UPDATE SET value = excluded.value");
+                AddParameter(command, "@run", runId);
+                AddParameter(command, "@step", step);
+                var key = AddParameter(command, "@key", DbType.String);
+                var value = AddParameter(command, "@value", DbType.Double);
                 command.Prepare();
                 foreach (var metric in metrics)
                 {
@@ -243,18 +362,18 @@ public sealed partial class PipelineStore : IDisposable
             {
                 using var command = Command(
                     tx,
-                    "INSERT INTO gate_results (run_id, rule, metric, comparison, threshold, value, passed) VALUES ($run, $rule, $metric, $comparison, $threshold, $value, $passed)");
+                    "INSERT INTO gate_results (run_id, rule, metric, comparison, threshold, value, passed) VALUES (@run, @rule, @metric, @comparison, @threshold, @value, @passed)");
                 foreach (var verdict in verdicts)
                 {
                     Run(
                         command,
-                        ("$run", runId),
-                        ("$rule", verdict.Rule.ToString()),
-                        ("$metric", verdict.Rule.MetricName),
-                        ("$comparison", verdict.Rule.Comparison.ToString()),
-                        ("$threshold", verdict.Rule.Threshold),
-                        ("$value", Real(verdict.Value)),
-                        ("$passed", verdict.Passed ? 1 : 0));
+                        ("@run", runId),
+                        ("@rule", verdict.Rule.ToString()),
+                        ("@metric", verdict.Rule.MetricName),
+                        ("@comparison", verdict.Rule.Comparison.ToString()),
+                        ("@threshold", verdict.Rule.Threshold),
+                        ("@value", Real(verdict.Value)),
+                        ("@passed", verdict.Passed ? 1 : 0));
                 }
             });
         }
@@ -266,9 +385,9 @@ public sealed partial class PipelineStore : IDisposable
         lock (_gate)
         {
             Execute(
-                "INSERT OR IGNORE INTO dataset_versions (hash, dataset, source_path, rows, schema_hash, created_utc) VALUES ($hash, $dataset, $source, $rows, $schema, $created)",
-                ("$hash", hash), ("$dataset", dataset), ("$source", sourcePath), ("$rows", rows), ("$schema", schemaHash),
-                ("$created", FormatTime(DateTime.UtcNow)));
+                "INSERT INTO dataset_versions (hash, dataset, source_path, rows, schema_hash, created_utc) VALUES (@hash, @dataset, @source, @rows, @schema, @created) ON CONFLICT DO NOTHING",
+                ("@hash", hash), ("@dataset", dataset), ("@source", sourcePath), ("@rows", rows), ("@schema", schemaHash),
+                ("@created", FormatTime(DateTime.UtcNow)));
         }
     }
 
@@ -286,23 +405,25 @@ public sealed partial class PipelineStore : IDisposable
             var version = 0;
             InTransaction(tx =>
             {
-                using (var next = Command(tx, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = $name"))
+                using (var next = Command(tx, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE name = @name"))
                 {
-                    next.Parameters.AddWithValue("$name", name);
+                    AddParameter(next, "@name", name);
                     version = Convert.ToInt32(next.ExecuteScalar(), CultureInfo.InvariantCulture);
                 }
 
                 using (var insert = Command(
                     tx,
-                    "INSERT INTO model_versions (name, version, run_id, artifact_hash, stage, created_utc, gates_passed) VALUES ($name, $version, $run, $hash, 'none', $created, $passed)"))
+                    "INSERT INTO model_versions (name, version, run_id, artifact_hash, stage, created_utc, gates_passed) VALUES (@name, @version, @run, @hash, 'none', @created, @passed)"))
                 {
-                    Run(insert, ("$name", name), ("$version", version), ("$run", runId), ("$hash", artifactHash), ("$created", FormatTime(DateTime.UtcNow)), ("$passed", gatesPassed ? 1 : 0));
+                    Run(insert, ("@name", name), ("@version", version), ("@run", runId), ("@hash", artifactHash), ("@created", FormatTime(DateTime.UtcNow)), ("@passed", gatesPassed ? 1 : 0));
                 }
 
-                using var lineageCommand = Command(tx, "INSERT OR REPLACE INTO model_lineage (name, version, key, value) VALUES ($name, $version, $key, $value)");
+                using var lineageCommand = Command(
+                    tx,
+                    "INSERT INTO model_lineage (name, version, key, value) VALUES (@name, @version, @key, @value) ON CONFLICT (name, version, key) DO UPDATE SET value = excluded.value");
                 foreach (var (key, value) in lineage)
                 {
-                    Run(lineageCommand, ("$name", name), ("$version", version), ("$key", key), ("$value", value));
+                    Run(lineageCommand, ("@name", name), ("@version", version), ("@key", key), ("@value", value));
                 }
             });
             return version;
@@ -317,9 +438,9 @@ public sealed partial class PipelineStore : IDisposable
             using var command = _connection.CreateCommand();
             command.CommandText =
                 "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs " +
-                "WHERE ($pipeline IS NULL OR pipeline = $pipeline) ORDER BY started_utc DESC, rowid DESC LIMIT $limit";
-            command.Parameters.AddWithValue("$pipeline", (object?)pipeline ?? DBNull.Value);
-            command.Parameters.AddWithValue("$limit", limit);
+                $"WHERE (CAST(@pipeline AS TEXT) IS NULL OR pipeline = @pipeline) ORDER BY started_utc DESC, {Seq} DESC LIMIT @limit";
+            AddParameter(command, "@pipeline", (object?)pipeline ?? DBNull.Value);
+            AddParameter(command, "@limit", limit);
             return ReadRuns(command);
         }
     }
@@ -332,8 +453,8 @@ public sealed partial class PipelineStore : IDisposable
             RunRecord run;
             using (var command = _connection.CreateCommand())
             {
-                command.CommandText = "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = $id";
-                command.Parameters.AddWithValue("$id", runId);
+                command.CommandText = "SELECT id, pipeline, status, started_utc, finished_utc, message, data_hash FROM runs WHERE id = @id";
+                AddParameter(command, "@id", runId);
                 var runs = ReadRuns(command);
                 if (runs.Count == 0)
                 {
@@ -344,7 +465,7 @@ public sealed partial class PipelineStore : IDisposable
             }
 
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-            using (var command = Query("SELECT key, value FROM run_params WHERE run_id = $id ORDER BY key", ("$id", runId)))
+            using (var command = Query("SELECT key, value FROM run_params WHERE run_id = @id ORDER BY key", ("@id", runId)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -354,7 +475,7 @@ public sealed partial class PipelineStore : IDisposable
             }
 
             var metrics = new List<MetricRecord>();
-            using (var command = Query("SELECT key, value, step FROM run_metrics WHERE run_id = $id ORDER BY key, step", ("$id", runId)))
+            using (var command = Query("SELECT key, value, step FROM run_metrics WHERE run_id = @id ORDER BY key, step", ("@id", runId)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -365,7 +486,7 @@ public sealed partial class PipelineStore : IDisposable
 
             var gates = new List<GateResultRecord>();
             using (var command = Query(
-                "SELECT rule, metric, comparison, threshold, value, passed FROM gate_results WHERE run_id = $id ORDER BY rowid", ("$id", runId)))
+                $"SELECT rule, metric, comparison, threshold, value, passed FROM gate_results WHERE run_id = @id ORDER BY {Seq}", ("@id", runId)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -376,7 +497,7 @@ public sealed partial class PipelineStore : IDisposable
             }
 
             var nodes = new List<RunNodeRecord>();
-            using (var command = Query("SELECT node_id, status, elapsed_ms, summary FROM run_nodes WHERE run_id = $id ORDER BY rowid", ("$id", runId)))
+            using (var command = Query($"SELECT node_id, status, elapsed_ms, summary FROM run_nodes WHERE run_id = @id ORDER BY {Seq}", ("@id", runId)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -396,8 +517,8 @@ public sealed partial class PipelineStore : IDisposable
         {
             using var command = Query(
                 "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions " +
-                "WHERE ($name IS NULL OR name = $name) ORDER BY name, version",
-                ("$name", name));
+                "WHERE (CAST(@name AS TEXT) IS NULL OR name = @name) ORDER BY name, version",
+                ("@name", name));
             return ReadModelVersions(command);
         }
     }
@@ -409,11 +530,11 @@ public sealed partial class PipelineStore : IDisposable
         {
             using var command = version is null
                 ? Query(
-                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = $name ORDER BY version DESC LIMIT 1",
-                    ("$name", name))
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = @name ORDER BY version DESC LIMIT 1",
+                    ("@name", name))
                 : Query(
-                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = $name AND version = $version",
-                    ("$name", name), ("$version", version.Value));
+                    "SELECT name, version, run_id, artifact_hash, stage, created_utc, gates_passed FROM model_versions WHERE name = @name AND version = @version",
+                    ("@name", name), ("@version", version.Value));
             var versions = ReadModelVersions(command);
             return versions.Count == 0 ? null : versions[0];
         }
@@ -426,8 +547,8 @@ public sealed partial class PipelineStore : IDisposable
         {
             using var command = Query(
                 "SELECT hash, dataset, source_path, rows, schema_hash, created_utc FROM dataset_versions " +
-                "WHERE ($dataset IS NULL OR dataset = $dataset) ORDER BY created_utc DESC, rowid DESC",
-                ("$dataset", dataset));
+                $"WHERE (CAST(@dataset AS TEXT) IS NULL OR dataset = @dataset) ORDER BY created_utc DESC, {Seq} DESC",
+                ("@dataset", dataset));
             using var reader = command.ExecuteReader();
             var list = new List<DatasetVersionRecord>();
             while (reader.Read())
@@ -470,23 +591,132 @@ public sealed partial class PipelineStore : IDisposable
     private static DateTime ParseTime(string text) =>
         DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
+    private static bool IsUri(string store)
+    {
+        var text = store.Trim();
+        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static List<KeyValuePair<string, string>> ParseQuery(string query) =>
+        query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => new KeyValuePair<string, string>(Uri.UnescapeDataString(pair[0]), pair.Length > 1 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : ""))
+            .ToList();
+
+    /// <summary>An Npgsql connection string, the artifacts folder the location names (if any) and a label without the password.</summary>
+    private static (string ConnectionString, string? Artifacts, string Label) ParseServerLocation(string store)
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        string? artifacts = null;
+        try
+        {
+            if (IsUri(store))
+            {
+                var uri = new Uri(store.Trim());
+                builder.Host = uri.Host;
+                if (uri.Port > 0)
+                {
+                    builder.Port = uri.Port;
+                }
+
+                var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+                if (database.Length > 0)
+                {
+                    builder.Database = database;
+                }
+
+                if (uri.UserInfo.Length > 0)
+                {
+                    var user = uri.UserInfo.Split(':', 2);
+                    builder.Username = Uri.UnescapeDataString(user[0]);
+                    if (user.Length > 1)
+                    {
+                        builder.Password = Uri.UnescapeDataString(user[1]);
+                    }
+                }
+
+                foreach (var (key, value) in ParseQuery(uri.Query))
+                {
+                    if (key.Equals(ArtifactsKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        artifacts = value;
+                    }
+                    else
+                    {
+                        builder[key] = value;
+                    }
+                }
+            }
+            else
+            {
+                var generic = new DbConnectionStringBuilder { ConnectionString = store };
+                foreach (string key in generic.Keys)
+                {
+                    if (key.Equals(ArtifactsKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        artifacts = Convert.ToString(generic[key], CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        builder[key] = generic[key];
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException(
+                $"'{Redact(store)}' is not a PostgreSQL store location: give postgres://user:password@host:port/database or an Npgsql connection string (Host=...;Database=...). {e.Message}",
+                nameof(store),
+                e);
+        }
+
+        var label = $"postgresql://{(string.IsNullOrEmpty(builder.Username) ? "" : builder.Username + "@")}{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}/{builder.Database}";
+        return (builder.ConnectionString, artifacts, label);
+    }
+
+    private static string Redact(string store) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(store, @"(?<=://[^:/@]*:)[^@]*(?=@)", "***"),
+            @"(?i)(?<=(^|;)\s*(password|pwd)\s*=)[^;]*",
+            "***");
+
     // SQLite stores NaN as NULL; infinities are kept.
     private static object Real(double value) => double.IsNaN(value) ? DBNull.Value : value;
 
-    private static double ReadReal(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
+    private static double ReadReal(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
 
-    private static void Run(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    private static DbParameter AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static void Run(DbCommand command, params (string Name, object? Value)[] parameters)
     {
         command.Parameters.Clear();
         foreach (var (parameterName, value) in parameters)
         {
-            command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+            AddParameter(command, parameterName, value ?? DBNull.Value);
         }
 
         command.ExecuteNonQuery();
     }
 
-    private static IReadOnlyList<RunRecord> ReadRuns(SqliteCommand command)
+    private static IReadOnlyList<RunRecord> ReadRuns(DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var list = new List<RunRecord>();
@@ -505,7 +735,7 @@ public sealed partial class PipelineStore : IDisposable
         return list;
     }
 
-    private List<ModelVersionRecord> ReadModelVersions(SqliteCommand command)
+    private List<ModelVersionRecord> ReadModelVersions(DbCommand command)
     {
         var rows = new List<(string Name, int Version, string RunId, string Hash, string Stage, DateTime Created, bool GatesPassed)>();
         using (var reader = command.ExecuteReader())
@@ -520,7 +750,7 @@ public sealed partial class PipelineStore : IDisposable
         foreach (var row in rows)
         {
             var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-            using (var metricCommand = Query("SELECT key, value FROM run_metrics WHERE run_id = $run AND step = 0 ORDER BY key", ("$run", row.RunId)))
+            using (var metricCommand = Query("SELECT key, value FROM run_metrics WHERE run_id = @run AND step = 0 ORDER BY key", ("@run", row.RunId)))
             using (var reader = metricCommand.ExecuteReader())
             {
                 while (reader.Read())
@@ -531,7 +761,7 @@ public sealed partial class PipelineStore : IDisposable
 
             var lineage = new Dictionary<string, string>(StringComparer.Ordinal);
             using (var lineageCommand = Query(
-                "SELECT key, value FROM model_lineage WHERE name = $name AND version = $version ORDER BY key", ("$name", row.Name), ("$version", row.Version)))
+                "SELECT key, value FROM model_lineage WHERE name = @name AND version = @version ORDER BY key", ("@name", row.Name), ("@version", row.Version)))
             using (var reader = lineageCommand.ExecuteReader())
             {
                 while (reader.Read())
@@ -550,30 +780,39 @@ public sealed partial class PipelineStore : IDisposable
     {
         InTransaction(tx =>
         {
-            foreach (var statement in SchemaStatements.Concat(RegistrySchemaStatements).Concat(NodeCacheSchemaStatements).Concat(ArtifactReferenceSchemaStatements).Concat(DataVersionSchemaStatements))
+            var statements = SchemaStatements.Concat(RegistrySchemaStatements).Concat(NodeCacheSchemaStatements).Concat(ArtifactReferenceSchemaStatements)
+                .Concat(DataVersionSchemaStatements).Select(_dialect.Ddl)
+                .Concat(_dialect.AppendOnlyStatements("audit_log"))
+                .Concat(_dialect.NumberFunctionStatements(NumberFunction));
+            foreach (var statement in statements)
             {
                 using var command = Command(tx, statement);
                 command.ExecuteNonQuery();
             }
 
             // Version 1 stores predate these columns. Every version they hold passed its gates (only those were registered).
-            AddColumnIfMissing(tx, "model_versions", "gates_passed", "INTEGER NOT NULL DEFAULT 1");
-            AddColumnIfMissing(tx, "runs", "pid", "INTEGER");
-            AddColumnIfMissing(tx, "runs", "host", "TEXT");
-            RekeyMetricsByStep(tx);
+            _dialect.AddColumnIfMissing(tx, "model_versions", "gates_passed", "INTEGER NOT NULL DEFAULT 1");
+            _dialect.AddColumnIfMissing(tx, "runs", "pid", "INTEGER");
+            _dialect.AddColumnIfMissing(tx, "runs", "host", "TEXT");
 
-            using var count = Command(tx, "SELECT COUNT(*) FROM schema_version WHERE version = $version");
-            count.Parameters.AddWithValue("$version", SchemaVersion);
+            // A PostgreSQL store starts at the current schema; only SQLite files can predate it.
+            if (_dialect.IsSqlite)
+            {
+                RekeyMetricsByStep(tx);
+            }
+
+            using var count = Command(tx, "SELECT COUNT(*) FROM schema_version WHERE version = @version");
+            AddParameter(count, "@version", SchemaVersion);
             if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                using var insert = Command(tx, "INSERT INTO schema_version (version, applied_utc) VALUES ($version, $applied)");
-                Run(insert, ("$version", SchemaVersion), ("$applied", FormatTime(DateTime.UtcNow)));
+                using var insert = Command(tx, "INSERT INTO schema_version (version, applied_utc) VALUES (@version, @applied)");
+                Run(insert, ("@version", SchemaVersion), ("@applied", FormatTime(DateTime.UtcNow)));
             }
         });
     }
 
     /// <summary>Stores from before schema version 3 keyed run_metrics by (run_id, key, step): rebuild it keyed by step first.</summary>
-    private void RekeyMetricsByStep(SqliteTransaction tx)
+    private void RekeyMetricsByStep(DbTransaction tx)
     {
         using (var definition = Command(tx, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'run_metrics'"))
         {
@@ -596,27 +835,20 @@ public sealed partial class PipelineStore : IDisposable
         }
     }
 
-    private void AddColumnIfMissing(SqliteTransaction tx, string table, string column, string definition)
-    {
-        using var columns = Command(tx, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'");
-        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-        {
-            using var alter = Command(tx, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
-            alter.ExecuteNonQuery();
-        }
-    }
+    /// <summary>The column that orders rows as they were inserted (<c>rowid</c> on SQLite, <c>seq</c> on PostgreSQL).</summary>
+    private string Seq => _dialect.InsertionOrder;
 
-    // BEGIN IMMEDIATE: takes the write lock up front (waiting up to the busy timeout), so read-then-write
-    // sequences such as MAX(version)+1 cannot interleave with another writer.
-    private void InTransaction(Action<SqliteTransaction> body)
+    // The write lock is taken up front (SQLite: BEGIN IMMEDIATE, waiting up to the busy timeout; PostgreSQL: an advisory
+    // lock), so read-then-write sequences such as MAX(version)+1 cannot interleave with another writer.
+    private void InTransaction(Action<DbTransaction> body)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = _dialect.BeginWrite(_connection, BusyTimeoutMs / 1000);
         body(transaction);
         transaction.Commit();
     }
 
-    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    private DbCommand Command(DbTransaction transaction, string sql)
     {
         var command = _connection.CreateCommand();
         command.Transaction = transaction;
@@ -625,14 +857,14 @@ public sealed partial class PipelineStore : IDisposable
         return command;
     }
 
-    private SqliteCommand Query(string sql, params (string Name, object? Value)[] parameters)
+    private DbCommand Query(string sql, params (string Name, object? Value)[] parameters)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (parameterName, value) in parameters)
         {
-            command.Parameters.AddWithValue(parameterName, value ?? DBNull.Value);
+            AddParameter(command, parameterName, value ?? DBNull.Value);
         }
 
         return command;

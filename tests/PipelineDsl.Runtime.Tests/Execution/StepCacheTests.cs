@@ -15,7 +15,7 @@ public sealed class StepCacheTests
     private static readonly string[] FeaturesAndDownstream =
         ["features:SyntheticFeatures", "train:SyntheticModel", "evaluate:SyntheticModel", "gate:SyntheticModel", "register:SyntheticPipeline"];
 
-    private static PipelineRunOptions Options(TempDirectory temp) => new()
+    private static PipelineRunOptions Options(TestStore temp) => new()
     {
         StorePath = temp.Combine(".mlpipeline"),
         SourceSearchPaths = [temp.Path],
@@ -27,10 +27,11 @@ public sealed class StepCacheTests
         return store.GetRun(runId)!.Nodes.ToDictionary(n => n.NodeId, n => n.Status, StringComparer.Ordinal);
     }
 
-    [Fact]
-    public async Task Rerun_with_nothing_changed_restores_every_node_and_registers_nothing_new()
+    [Theory]
+    [StoreProviders]
+    public async Task Rerun_with_nothing_changed_restores_every_node_and_registers_nothing_new(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         var pipeline = SyntheticPipeline.Create("data.csv");
         var first = await pipeline.RunAsync(Options(temp));
@@ -53,10 +54,11 @@ public sealed class StepCacheTests
         Assert.Equal(store.GetRun(first.RunId)!.Run.DataHash, run.Run.DataHash);
     }
 
-    [Fact]
-    public async Task Changing_the_feature_set_reruns_only_the_features_and_what_is_downstream_of_them()
+    [Theory]
+    [StoreProviders]
+    public async Task Changing_the_feature_set_reruns_only_the_features_and_what_is_downstream_of_them(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         Assert.Equal(PipelineRunStatus.Succeeded, (await SyntheticPipeline.Create("data.csv").RunAsync(Options(temp))).Status);
 
@@ -70,10 +72,11 @@ public sealed class StepCacheTests
         Assert.Equal(Upstream.Length, edited.CachedNodes);
     }
 
-    [Fact]
-    public async Task Changing_a_gate_reruns_the_gate_and_registration_but_not_training()
+    [Theory]
+    [StoreProviders]
+    public async Task Changing_a_gate_reruns_the_gate_and_registration_but_not_training(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         var first = await SyntheticPipeline.Create("data.csv").RunAsync(Options(temp));
 
@@ -89,10 +92,11 @@ public sealed class StepCacheTests
         Assert.Equal(store.GetModelVersion(SyntheticPipeline.Name, 1)!.ArtifactHash, store.GetModelVersion(SyntheticPipeline.Name, 2)!.ArtifactHash);
     }
 
-    [Fact]
-    public async Task New_data_reruns_everything()
+    [Theory]
+    [StoreProviders]
+    public async Task New_data_reruns_everything(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         var pipeline = SyntheticPipeline.Create("data.csv");
         await pipeline.RunAsync(Options(temp));
@@ -105,10 +109,11 @@ public sealed class StepCacheTests
         Assert.All(NodeStatuses(Options(temp), rerun.RunId).Values, status => Assert.Equal("completed", status));
     }
 
-    [Fact]
-    public async Task Force_ignores_the_cache()
+    [Theory]
+    [StoreProviders]
+    public async Task Force_ignores_the_cache(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         var pipeline = SyntheticPipeline.Create("data.csv");
         await pipeline.RunAsync(Options(temp));
@@ -119,10 +124,11 @@ public sealed class StepCacheTests
         Assert.Equal(2, forced.ModelVersion);
     }
 
-    [Fact]
-    public async Task A_cache_entry_whose_artifact_is_gone_is_not_used()
+    [Theory]
+    [StoreProviders]
+    public async Task A_cache_entry_whose_artifact_is_gone_is_not_used(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         await SyntheticPipeline.Create("data.csv").RunAsync(Options(temp));
         var edited = SyntheticPipeline.Create("data.csv", featureSetHash: "feature-set-hash-2");
@@ -141,10 +147,11 @@ public sealed class StepCacheTests
         Assert.Equal("cached", statuses["ingest:Synthetic"]);
     }
 
-    [Fact]
-    public async Task Unreferenced_artifacts_of_a_run_are_removed_when_it_finishes()
+    [Theory]
+    [StoreProviders]
+    public async Task Unreferenced_artifacts_of_a_run_are_removed_when_it_finishes(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
         var options = Options(temp);
         string orphan;

@@ -19,24 +19,24 @@ public class DataVersionTests
 
     private static DatasetProfile Profile(string csv) => ColumnProfiler.Profile(new StringReader(csv), "d.csv", "d", Columns);
 
-    private static long CountRows(PipelineStore store, string table)
+    private static long CountRows(TestStore temp, string table)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = temp.OpenRawConnection();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Fact]
-    public void Same_bytes_are_the_same_version_and_the_profile_is_stored_once()
+    [Theory]
+    [StoreProviders]
+    public void Same_bytes_are_the_same_version_and_the_profile_is_stored_once(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         var first = temp.Combine("a.csv");
         var copy = temp.Combine("b.csv");
         File.WriteAllText(first, Csv);
         File.WriteAllText(copy, Csv);
-        using var store = new PipelineStore(temp.Combine("store"));
+        using var store = new PipelineStore(temp.Store);
 
         var hash = store.Artifacts.PutFile(first);
         Assert.Equal(hash, store.Artifacts.PutFile(copy));
@@ -50,18 +50,19 @@ public class DataVersionTests
 
         Assert.Single(store.ListDatasetVersions());
         Assert.True(store.HasDatasetProfile(hash));
-        Assert.Equal(1, CountRows(store, "dataset_schemas"));
-        Assert.Equal(Columns.Length, CountRows(store, "dataset_column_stats"));
+        Assert.Equal(1, CountRows(temp, "dataset_schemas"));
+        Assert.Equal(Columns.Length, CountRows(temp, "dataset_column_stats"));
         var stored = store.GetDatasetProfile(hash)!;
         Assert.Equal(3, stored.Rows);
         Assert.Equal(3.0, stored.Column("x")!.Mean);
     }
 
-    [Fact]
-    public void A_profile_round_trips_through_the_store()
+    [Theory]
+    [StoreProviders]
+    public void A_profile_round_trips_through_the_store(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var hash = new string('a', 64);
         var profile = Profile(Csv);
 
@@ -87,11 +88,12 @@ public class DataVersionTests
         Assert.Null(store.GetDatasetProfile(new string('b', 64)));
     }
 
-    [Fact]
-    public void Resolves_a_full_hash_or_a_unique_prefix_of_at_least_six_hex_characters()
+    [Theory]
+    [StoreProviders]
+    public void Resolves_a_full_hash_or_a_unique_prefix_of_at_least_six_hex_characters(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var one = "0123456789" + new string('a', 54);
         var two = "fedcba9876" + new string('b', 54);
         store.RecordDatasetVersion(one, "d", "one.csv", 1, "s");
@@ -103,11 +105,12 @@ public class DataVersionTests
         Assert.Equal(two, store.ResolveDatasetVersion(" fedcba "));
     }
 
-    [Fact]
-    public void An_ambiguous_prefix_lists_the_candidates()
+    [Theory]
+    [StoreProviders]
+    public void An_ambiguous_prefix_lists_the_candidates(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var one = "abcdef01" + new string('1', 56);
         var two = "abcdef02" + new string('2', 56);
         store.RecordDatasetVersion(one, "churn", "one.csv", 1, "s");
@@ -121,11 +124,12 @@ public class DataVersionTests
         Assert.Equal(two, store.ResolveDatasetVersion("abcdef02"));
     }
 
-    [Fact]
-    public void Unknown_short_and_non_hex_ids_are_errors_that_name_the_id()
+    [Theory]
+    [StoreProviders]
+    public void Unknown_short_and_non_hex_ids_are_errors_that_name_the_id(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         store.RecordDatasetVersion(new string('c', 64), "d", "c.csv", 1, "s");
 
         var unknown = Assert.Throws<InvalidOperationException>(() => store.ResolveDatasetVersion("dddddd"));
@@ -135,11 +139,12 @@ public class DataVersionTests
         Assert.Throws<ArgumentException>(() => store.ResolveDatasetVersion("cc%ccc"));
     }
 
-    [Fact]
-    public void A_profile_without_a_run_is_resolvable_by_prefix()
+    [Theory]
+    [StoreProviders]
+    public void A_profile_without_a_run_is_resolvable_by_prefix(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var hash = "5eed" + new string('e', 60);
         store.RecordDatasetProfile(hash, Profile(Csv));
 
@@ -147,12 +152,13 @@ public class DataVersionTests
         Assert.Null(store.GetDatasetVersion(hash));
     }
 
-    [Fact]
-    public async Task A_run_profiles_its_snapshot_once_per_distinct_file()
+    [Theory]
+    [StoreProviders]
+    public async Task A_run_profiles_its_snapshot_once_per_distinct_file(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         SyntheticPipeline.WriteCsv(temp.Combine("data.csv"));
-        var options = new PipelineRunOptions { StorePath = temp.Combine(".mlpipeline"), SourceSearchPaths = [temp.Path] };
+        var options = new PipelineRunOptions { StorePath = temp.Store, SourceSearchPaths = [temp.Path] };
 
         var first = await SyntheticPipeline.Create("data.csv").RunAsync(options);
         var again = await SyntheticPipeline.Create("data.csv").RunAsync(options with { Force = true });
@@ -168,6 +174,6 @@ public class DataVersionTests
         Assert.Equal(ColumnProfileKind.Numeric, profile.Column("x1")!.Kind);
         Assert.Equal(ColumnProfileKind.Categorical, profile.Column("segment")!.Kind);
         Assert.Equal(ColumnProfileKind.DateTime, profile.Column("when")!.Kind);
-        Assert.Equal(new SyntheticDataset().Columns.Count, CountRows(store, "dataset_column_stats"));
+        Assert.Equal(new SyntheticDataset().Columns.Count, CountRows(temp, "dataset_column_stats"));
     }
 }

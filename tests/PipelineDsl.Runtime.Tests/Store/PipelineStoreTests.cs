@@ -67,11 +67,12 @@ public class PipelineStoreTests
         Assert.Equal(1L, (long)command.ExecuteScalar()!);
     }
 
-    [Fact]
-    public void Records_and_queries_a_run()
+    [Theory]
+    [StoreProviders]
+    public void Records_and_queries_a_run(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var runId = store.CreateRun("churn");
         store.CreateRun("other");
         store.LogParams(runId, new Dictionary<string, string> { ["hp.Leaves"] = "31", ["split.seed"] = "42" });
@@ -100,11 +101,12 @@ public class PipelineStoreTests
         Assert.Null(store.GetRun("nope"));
     }
 
-    [Fact]
-    public void Model_versions_with_metrics_and_lineage()
+    [Theory]
+    [StoreProviders]
+    public void Model_versions_with_metrics_and_lineage(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var runId = store.CreateRun("churn");
         store.LogMetrics(runId, new Dictionary<string, double> { ["auc"] = 0.9 });
         var v1 = store.RegisterModelVersion("churn", runId, new string('b', 64), new Dictionary<string, string> { ["data_hash"] = "d1" });
@@ -123,22 +125,24 @@ public class PipelineStoreTests
         Assert.Equal(3, store.ListModelVersions().Count);
     }
 
-    [Fact]
-    public void Dataset_versions_are_recorded_once_per_hash()
+    [Theory]
+    [StoreProviders]
+    public void Dataset_versions_are_recorded_once_per_hash(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         store.RecordDatasetVersion(new string('d', 64), "ds", "/x.csv", 10, "s");
         store.RecordDatasetVersion(new string('d', 64), "ds", "/y.csv", 10, "s");
         var version = Assert.Single(store.ListDatasetVersions());
         Assert.Equal("/x.csv", version.SourcePath);
     }
 
-    [Fact]
-    public async Task Concurrent_writers_with_their_own_connections_get_unique_versions()
+    [Theory]
+    [StoreProviders]
+    public async Task Concurrent_writers_with_their_own_connections_get_unique_versions(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using (var init = new PipelineStore(temp.Path))
+        using var temp = new TestStore(provider);
+        using (var init = new PipelineStore(temp.Store))
         {
             init.CreateRun("m");
         }
@@ -148,7 +152,7 @@ public class PipelineStoreTests
         var start = new ManualResetEventSlim();
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(() =>
         {
-            using var store = new PipelineStore(temp.Path);
+            using var store = new PipelineStore(temp.Store);
             var runId = store.CreateRun("m");
             start.Wait();
             var versions = new List<int>();
@@ -164,7 +168,7 @@ public class PipelineStoreTests
 
         Assert.Equal(writers * perWriter, all.Length);
         Assert.Equal(Enumerable.Range(1, writers * perWriter), all.Order());
-        using var check = new PipelineStore(temp.Path);
+        using var check = new PipelineStore(temp.Store);
         Assert.Equal(writers * perWriter, check.ListModelVersions("m").Count);
         Assert.All(check.ListModelVersions("m"), v => Assert.True(v.Lineage.ContainsKey("writer")));
     }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Runtime.Tests.Support;
 
@@ -8,11 +8,12 @@ public class RegistryTests
 {
     private const string Approval = "alice: holdout AUC above the gate";
 
-    [Fact]
-    public void Promote_to_staging_works_for_a_version_that_passed_its_gates()
+    [Theory]
+    [StoreProviders]
+    public void Promote_to_staging_works_for_a_version_that_passed_its_gates(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn", gatesPassed: true);
 
         var promoted = store.Promote("churn", 1, "staging", "bob", null);
@@ -25,11 +26,12 @@ public class RegistryTests
         Assert.Null(row.Reason);
     }
 
-    [Fact]
-    public void A_version_that_failed_its_gates_cannot_enter_staging_or_production()
+    [Theory]
+    [StoreProviders]
+    public void A_version_that_failed_its_gates_cannot_enter_staging_or_production(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var runId = Register(store, "churn", gatesPassed: false);
 
         var staging = Assert.Throws<InvalidOperationException>(() => store.Promote("churn", 1, "staging", "bob", null));
@@ -43,11 +45,12 @@ public class RegistryTests
         Assert.Equal(ModelStages.Archived, store.Promote("churn", 1, "archived", "bob", null).Stage);
     }
 
-    [Fact]
-    public void Production_needs_a_well_formed_approval()
+    [Theory]
+    [StoreProviders]
+    public void Production_needs_a_well_formed_approval(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn");
 
         var missing = Assert.Throws<InvalidOperationException>(() => store.Promote("churn", 1, "production", "bob", null));
@@ -64,11 +67,12 @@ public class RegistryTests
         AssertUnchanged(store, "churn", 1, ModelStages.None);
     }
 
-    [Fact]
-    public void Production_with_approval_archives_the_previous_champion_and_audits_both_changes()
+    [Theory]
+    [StoreProviders]
+    public void Production_with_approval_archives_the_previous_champion_and_audits_both_changes(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn");
         Register(store, "churn");
         Register(store, "other");
@@ -96,11 +100,12 @@ public class RegistryTests
         Assert.Equal(5, store.ListAudit().Count);
     }
 
-    [Fact]
-    public void Promoting_to_the_current_stage_or_an_unknown_version_is_refused_and_changes_nothing()
+    [Theory]
+    [StoreProviders]
+    public void Promoting_to_the_current_stage_or_an_unknown_version_is_refused_and_changes_nothing(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn");
         store.Promote("churn", 1, "production", "bob", Approval);
         var before = store.ListAudit();
@@ -117,11 +122,12 @@ public class RegistryTests
         AssertUnchanged(store, "churn", 1, ModelStages.Production, auditRows: 1);
     }
 
-    [Fact]
-    public void Rollback_restores_the_previous_production_version()
+    [Theory]
+    [StoreProviders]
+    public void Rollback_restores_the_previous_production_version(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn");
         Register(store, "churn");
         Register(store, "churn");
@@ -145,11 +151,12 @@ public class RegistryTests
         Assert.Single(store.ListModelVersions("churn"), v => v.Stage == ModelStages.Production);
     }
 
-    [Fact]
-    public void Rollback_is_refused_without_a_production_version_or_an_earlier_one()
+    [Theory]
+    [StoreProviders]
+    public void Rollback_is_refused_without_a_production_version_or_an_earlier_one(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Register(store, "churn");
         Register(store, "churn");
 
@@ -168,54 +175,55 @@ public class RegistryTests
         Assert.Equal(ModelStages.None, store.GetModelVersion("churn", 1)!.Stage);
     }
 
-    [Fact]
-    public void The_audit_log_refuses_update_and_delete()
+    [Theory]
+    [StoreProviders]
+    public void The_audit_log_refuses_update_and_delete(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using (var store = new PipelineStore(temp.Path))
+        using var temp = new TestStore(provider);
+        using (var store = new PipelineStore(temp.Store))
         {
             Register(store, "churn");
             store.Promote("churn", 1, "staging", "bob", null);
         }
 
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, PipelineStore.DatabaseFileName)};Pooling=False");
-        connection.Open();
+        using var connection = temp.OpenRawConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE audit_log SET actor = 'mallory'";
-        var update = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var update = Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         Assert.Contains("audit_log is append-only", update.Message, StringComparison.Ordinal);
         command.CommandText = "DELETE FROM audit_log";
-        var delete = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var delete = Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
         Assert.Contains("audit_log is append-only", delete.Message, StringComparison.Ordinal);
 
-        using var reopened = new PipelineStore(temp.Path);
+        using var reopened = new PipelineStore(temp.Store);
         Assert.Equal("bob", Assert.Single(reopened.ListAudit()).Actor);
     }
 
-    [Fact]
-    public void A_second_production_version_cannot_be_written_around_promote()
+    [Theory]
+    [StoreProviders]
+    public void A_second_production_version_cannot_be_written_around_promote(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using (var store = new PipelineStore(temp.Path))
+        using var temp = new TestStore(provider);
+        using (var store = new PipelineStore(temp.Store))
         {
             Register(store, "churn");
             Register(store, "churn");
             store.Promote("churn", 1, "production", "bob", Approval);
         }
 
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, PipelineStore.DatabaseFileName)};Pooling=False");
-        connection.Open();
+        using var connection = temp.OpenRawConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE model_versions SET stage = 'production' WHERE name = 'churn' AND version = 2";
-        Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        Assert.ThrowsAny<DbException>(() => command.ExecuteNonQuery());
     }
 
-    [Fact]
-    public async Task Two_stores_promoting_concurrently_keep_exactly_one_production_version()
+    [Theory]
+    [StoreProviders]
+    public async Task Two_stores_promoting_concurrently_keep_exactly_one_production_version(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestStore(provider);
         const int versions = 8;
-        using (var init = new PipelineStore(temp.Path))
+        using (var init = new PipelineStore(temp.Store))
         {
             for (var i = 0; i < versions; i++)
             {
@@ -227,7 +235,7 @@ public class RegistryTests
         var writers = Enumerable.Range(0, 2).Select(w => Task.Run(() =>
         {
             // Each writer has its own store (its own connection), as two processes would.
-            using var store = new PipelineStore(temp.Path);
+            using var store = new PipelineStore(temp.Store);
             start.Wait();
             for (var v = 1 + w; v <= versions; v += 2)
             {
@@ -238,7 +246,7 @@ public class RegistryTests
         start.Set();
         await Task.WhenAll(writers);
 
-        using var check = new PipelineStore(temp.Path);
+        using var check = new PipelineStore(temp.Store);
         var all = check.ListModelVersions("churn");
         var champion = Assert.Single(all, m => m.Stage == ModelStages.Production);
         Assert.All(all.Where(m => m.Version != champion.Version), m => Assert.Equal(ModelStages.Archived, m.Stage));

@@ -6,11 +6,12 @@ namespace PipelineDsl.Runtime.Tests.Store;
 
 public class RunQueryTests
 {
-    [Fact]
-    public void Filters_by_status_and_pipeline()
+    [Theory]
+    [StoreProviders]
+    public void Filters_by_status_and_pipeline(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var ok = Run(store, "churn", "succeeded");
         var gate = Run(store, "churn", "failed_gate");
         var other = Run(store, "prices", "succeeded");
@@ -23,11 +24,12 @@ public class RunQueryTests
         Assert.Empty(Ids(store, new RunQuery { Status = "cancelled" }));
     }
 
-    [Fact]
-    public void Filters_by_headline_metric_thresholds_all_of_which_must_hold()
+    [Theory]
+    [StoreProviders]
+    public void Filters_by_headline_metric_thresholds_all_of_which_must_hold(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var low = Run(store, metrics: new() { ["auc"] = 0.85, ["recall"] = 0.6 });
         var edge = Run(store, metrics: new() { ["auc"] = 0.9, ["recall"] = 0.8 });
         var high = Run(store, metrics: new() { ["auc"] = 0.95, ["recall"] = 0.65 });
@@ -46,11 +48,12 @@ public class RunQueryTests
         Assert.Equal([high, edge, low], Ids(store, Where(Metric("auc", RunConditionOperator.NotEqual, "0.1"))));
     }
 
-    [Fact]
-    public void Only_step_zero_metrics_count()
+    [Theory]
+    [StoreProviders]
+    public void Only_step_zero_metrics_count(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var id = Run(store, metrics: new() { ["auc"] = 0.8 });
         store.LogMetrics(id, new Dictionary<string, double> { ["auc"] = 0.99 }, step: 1);
 
@@ -59,11 +62,12 @@ public class RunQueryTests
         Assert.Equal(2, store.QueryRuns(new RunQuery()).Single().Metrics.Count);
     }
 
-    [Fact]
-    public void Filters_by_params_as_text_or_as_numbers()
+    [Theory]
+    [StoreProviders]
+    public void Filters_by_params_as_text_or_as_numbers(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var lgbm = Run(store, parameters: new() { ["trainer"] = "LightGbm", ["hp.Leaves"] = "31" });
         var fastTree = Run(store, parameters: new() { ["trainer"] = "FastTree", ["hp.Leaves"] = "8" });
         var odd = Run(store, parameters: new() { ["trainer"] = "LightGbm", ["hp.Leaves"] = "many" });
@@ -90,11 +94,12 @@ public class RunQueryTests
         Assert.Equal([both], Ids(store, Where(Param("trainer", RunConditionOperator.Equal, "LightGbm"), Metric("auc", RunConditionOperator.GreaterThan, "0.5"))));
     }
 
-    [Fact]
-    public void Sorts_best_first_by_default_with_overrides_and_runs_without_the_metric_last()
+    [Theory]
+    [StoreProviders]
+    public void Sorts_best_first_by_default_with_overrides_and_runs_without_the_metric_last(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var a = Run(store, metrics: new() { ["auc"] = 0.8, ["rmse"] = 2.0 });
         var noMetric = Run(store, metrics: new() { ["f1"] = 0.5 });
         var b = Run(store, metrics: new() { ["auc"] = 0.9, ["rmse"] = 1.0 });
@@ -114,11 +119,12 @@ public class RunQueryTests
         Assert.Equal([c, nan, b, noMetric, a], Ids(store, new RunQuery()));
     }
 
-    [Fact]
-    public void Returns_everything_recorded_against_each_run()
+    [Theory]
+    [StoreProviders]
+    public void Returns_everything_recorded_against_each_run(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var first = Run(store, parameters: new() { ["seed"] = "42" }, metrics: new() { ["auc"] = 0.9 });
         store.RecordNode(first, "ingest:d", "cached", 1, "restored");
         store.RecordNode(first, "train:m", "completed", 20, "trained");
@@ -134,11 +140,12 @@ public class RunQueryTests
         Assert.Equal("42", runs[0].Params["seed"]);
     }
 
-    [Fact]
-    public void A_thousand_runs_filter_and_sort_like_linq_does()
+    [Theory]
+    [StoreProviders]
+    public void A_thousand_runs_filter_and_sort_like_linq_does(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var expected = new List<(string Id, double Auc, string Trainer, int Order)>();
         for (var i = 0; i < 1000; i++)
         {
@@ -165,11 +172,12 @@ public class RunQueryTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"querying 1,000 runs took {stopwatch.Elapsed}");
     }
 
-    [Fact]
-    public void Rejects_a_metric_condition_that_is_not_a_number_and_a_limit_below_one()
+    [Theory]
+    [StoreProviders]
+    public void Rejects_a_metric_condition_that_is_not_a_number_and_a_limit_below_one(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         Run(store, metrics: new() { ["auc"] = 0.9 });
 
         var notANumber = Assert.Throws<ArgumentException>(() => store.QueryRuns(Where(Metric("auc", RunConditionOperator.GreaterThan, "high"))));
@@ -177,11 +185,12 @@ public class RunQueryTests
         Assert.Throws<ArgumentException>(() => store.QueryRuns(new RunQuery { Limit = 0 }));
     }
 
-    [Fact]
-    public void Finds_runs_by_id_prefix_exact_match_first()
+    [Theory]
+    [StoreProviders]
+    public void Finds_runs_by_id_prefix_exact_match_first(StoreProvider provider)
     {
-        using var temp = new TempDirectory();
-        using var store = new PipelineStore(temp.Path);
+        using var temp = new TestStore(provider);
+        using var store = new PipelineStore(temp.Store);
         var first = store.CreateRun("p");
         var second = store.CreateRun("p");
 
