@@ -7,6 +7,35 @@ namespace PipelineDsl.IntegrationTests;
 public sealed class RegistryCliTests
 {
     [Fact]
+    public async Task A_churn_version_that_failed_its_gates_is_registered_but_never_enters_staging()
+    {
+        using var temp = new TempDirectory();
+        var store = temp.Combine(".mlpipeline");
+
+        // The real customers with their churn labels shuffled among them: nothing left to learn, the AUC gate fails.
+        var lines = File.ReadAllLines(SampleData.Churn);
+        var header = lines[0].Split(',');
+        var churn = Array.IndexOf(header.Select(h => h.Trim('"')).ToArray(), "churn");
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        var labels = rows.Select(r => r[churn]).ToArray();
+        new Random(5).Shuffle(labels);
+        var shuffled = temp.Combine("churn-shuffled.csv");
+        File.WriteAllLines(shuffled, [lines[0], .. rows.Select((r, i) => string.Join(',', r.Take(churn).Append(labels[i]).Concat(r.Skip(churn + 1))))]);
+
+        var run = await Cli("run", "--store", store, "--source", "churn=" + shuffled);
+        Assert.True(run.ExitCode == 3, run.All);
+        Assert.Contains("can never be promoted", run.All, StringComparison.Ordinal);
+
+        var refused = await Cli("promote", "churn", "1", "--to", "staging", "--by", "bob", "--store", store);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("churn v1 failed its gates", refused.All, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<int, string> { [1] = "none" }, await Stages(store));
+        var audit = await Cli("audit", "churn", "--json", "--store", store);
+        using var json = JsonDocument.Parse(audit.Output);
+        Assert.Empty(json.RootElement.EnumerateArray());
+    }
+
+    [Fact]
     public async Task Promote_rollback_and_audit_on_the_churn_sample()
     {
         using var temp = new TempDirectory();
