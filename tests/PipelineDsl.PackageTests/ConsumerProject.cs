@@ -1,3 +1,4 @@
+using PipelineDsl.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace PipelineDsl.PackageTests;

@@ -1,3 +1,4 @@
+using PipelineDsl.TestSupport;
 using System.Diagnostics;
 
 namespace PipelineDsl.PackageTests;
@@ -15,7 +16,7 @@ public sealed class PackageFeed : IDisposable
         Directory.CreateDirectory(Folder);
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var project = Path.Combine(RepositoryRoot, "src", "PipelineDsl", "PipelineDsl.csproj");
-        var pack = Dotnet.Run(RepositoryRoot, "pack", project, "-c", configuration, "--no-build", "-o", Folder, $"-p:Version={Version}", "-nologo");
+        var pack = Dotnet.Run(RepositoryRoot, "pack", project, "-c", configuration, "--no-build", "--no-restore", "-o", Folder, $"-p:Version={Version}", "-nologo");
         if (pack.ExitCode != 0 || !File.Exists(PackagePath))
         {
             throw new InvalidOperationException($"dotnet pack failed ({pack.ExitCode}):\n{pack.Output}");
@@ -28,19 +29,7 @@ public sealed class PackageFeed : IDisposable
 
     public string PackagePath => Path.Combine(Folder, $"PipelineDsl.{Version}.nupkg");
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PipelineDsl.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("PipelineDsl.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public void Dispose()
     {
@@ -51,34 +40,5 @@ public sealed class PackageFeed : IDisposable
         catch (IOException)
         {
         }
-    }
-}
-
-/// <summary>Runs the dotnet CLI and captures everything it prints.</summary>
-internal static class Dotnet
-{
-    public sealed record Result(int ExitCode, string Output);
-
-    public static Result Run(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        // Never let the repository's MSBuild node or its Directory.Build.props leak into a consumer build.
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} ran past 5 minutes.");
-        }
-
-        return new Result(process.ExitCode, stdout.Result + stderr.Result);
     }
 }
