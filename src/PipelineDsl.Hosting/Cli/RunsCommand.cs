@@ -166,58 +166,56 @@ internal static class RunsCommand
     /// <summary>One run as JSON: what <c>runs --json</c> lists and <c>run --json</c> prints.</summary>
     internal static void WriteRun(System.Text.Json.Utf8JsonWriter w, RunDetails details)
     {
+        var run = details.Run;
+        w.WriteStartObject();
+        w.WriteString("id", run.Id);
+        w.WriteString("pipeline", run.Pipeline);
+        w.WriteString("status", run.Status);
+        w.WriteString("startedUtc", run.StartedUtc.ToString("O", CultureInfo.InvariantCulture));
+        if (run.FinishedUtc is { } finished)
         {
-            var run = details.Run;
+            w.WriteString("finishedUtc", finished.ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        w.WriteString("dataHash", run.DataHash);
+        w.WriteString("message", run.Message);
+        w.WriteNumber("cachedNodes", CachedNodes(details));
+        JsonOutput.WriteObject(w, "params", details.Params);
+        JsonOutput.WriteObject(w, "metrics", details.Metrics.Where(m => m.Step == 0).Select(m => KeyValuePair.Create(m.Key, m.Value)));
+        w.WriteStartArray("stepMetrics");
+        foreach (var metric in details.Metrics.Where(m => m.Step != 0))
+        {
             w.WriteStartObject();
-            w.WriteString("id", run.Id);
-            w.WriteString("pipeline", run.Pipeline);
-            w.WriteString("status", run.Status);
-            w.WriteString("startedUtc", run.StartedUtc.ToString("O", CultureInfo.InvariantCulture));
-            if (run.FinishedUtc is { } finished)
-            {
-                w.WriteString("finishedUtc", finished.ToString("O", CultureInfo.InvariantCulture));
-            }
-
-            w.WriteString("dataHash", run.DataHash);
-            w.WriteString("message", run.Message);
-            w.WriteNumber("cachedNodes", CachedNodes(details));
-            JsonOutput.WriteObject(w, "params", details.Params);
-            JsonOutput.WriteObject(w, "metrics", details.Metrics.Where(m => m.Step == 0).Select(m => KeyValuePair.Create(m.Key, m.Value)));
-            w.WriteStartArray("stepMetrics");
-            foreach (var metric in details.Metrics.Where(m => m.Step != 0))
-            {
-                w.WriteStartObject();
-                w.WriteString("key", metric.Key);
-                w.WriteNumber("step", metric.Step);
-                JsonOutput.WriteNumber(w, "value", metric.Value);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("gates");
-            foreach (var gate in details.Gates)
-            {
-                w.WriteStartObject();
-                w.WriteString("rule", gate.Rule);
-                JsonOutput.WriteNumber(w, "value", gate.Value);
-                w.WriteBoolean("passed", gate.Passed);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("nodes");
-            foreach (var node in details.Nodes)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", node.NodeId);
-                w.WriteString("status", node.Status);
-                w.WriteNumber("elapsedMs", node.ElapsedMs);
-                w.WriteString("summary", node.Summary);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            w.WriteString("key", metric.Key);
+            w.WriteNumber("step", metric.Step);
+            JsonOutput.WriteNumber(w, "value", metric.Value);
             w.WriteEndObject();
         }
+
+        w.WriteEndArray();
+        w.WriteStartArray("gates");
+        foreach (var gate in details.Gates)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", gate.Rule);
+            JsonOutput.WriteNumber(w, "value", gate.Value);
+            w.WriteBoolean("passed", gate.Passed);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("nodes");
+        foreach (var node in details.Nodes)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", node.NodeId);
+            w.WriteString("status", node.Status);
+            w.WriteNumber("elapsedMs", node.ElapsedMs);
+            w.WriteString("summary", node.Summary);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

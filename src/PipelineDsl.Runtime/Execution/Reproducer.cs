@@ -1,4 +1,3 @@
-using System.Globalization;
 using PipelineDsl.Runtime.Store;
 
 namespace PipelineDsl.Runtime.Execution;
@@ -23,11 +22,11 @@ internal static class Reproducer
             CheckSameCode(pipeline, registered, store.GetRun(registered.RunId)?.Params ?? new Dictionary<string, string>());
             sources = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                [pipeline.Dataset.Name] = SnapshotPath(store, registered, "data_hash", pipeline.Dataset.Name),
+                [pipeline.Dataset.Name] = VersionLineage.SnapshotPath(store, registered, "data_hash", pipeline.Dataset.Name),
             };
             foreach (var joined in pipeline.FeatureSet.JoinedDatasets)
             {
-                sources[joined.Name] = SnapshotPath(store, registered, $"joined.{joined.Name}.data_hash", joined.Name);
+                sources[joined.Name] = VersionLineage.SnapshotPath(store, registered, $"joined.{joined.Name}.data_hash", joined.Name);
             }
         }
 
@@ -60,47 +59,14 @@ internal static class Reproducer
     /// <summary>Refuses to reproduce with code or settings other than those that trained the version.</summary>
     private static void CheckSameCode<TRow>(PipelineDefinition<TRow> pipeline, ModelVersionRecord registered, IReadOnlyDictionary<string, string> runParams)
     {
-        var now = new List<(string Key, string? Then, string Now)>
-        {
-            ("schema_hash", registered.Lineage.GetValueOrDefault("schema_hash"), pipeline.Dataset.SchemaHash),
-            ("feature_set_hash", registered.Lineage.GetValueOrDefault("feature_set_hash"), pipeline.FeatureSet.Hash),
-            ("model_config_hash", registered.Lineage.GetValueOrDefault("model_config_hash"), pipeline.Model.ConfigHash),
-            ("split.declared_strategy", runParams.GetValueOrDefault("split.declared_strategy"), pipeline.Split.Strategy.ToString()),
-            ("split.holdout_fraction", runParams.GetValueOrDefault("split.holdout_fraction"), pipeline.Split.HoldoutFraction.ToString("R", CultureInfo.InvariantCulture)),
-            ("split.seed", runParams.GetValueOrDefault("split.seed"), pipeline.Split.Seed.ToString(CultureInfo.InvariantCulture)),
-            ("split.time_cutoff", runParams.GetValueOrDefault("split.time_cutoff"), pipeline.Split.TimeCutoff?.ToString("O", CultureInfo.InvariantCulture) ?? "none"),
-        };
-        foreach (var joined in pipeline.FeatureSet.JoinedDatasets)
-        {
-            now.Add(($"joined.{joined.Name}.schema_hash", registered.Lineage.GetValueOrDefault($"joined.{joined.Name}.schema_hash"), joined.SchemaHash));
-        }
-
-        var differences = now.Where(d => d.Then is not null && d.Then != d.Now).ToArray();
-        if (differences.Length > 0)
+        var differences = VersionLineage.Differences(pipeline, registered, runParams, includeModelConfig: true, requireCodeHashes: false);
+        if (differences.Count > 0)
         {
             var commit = registered.Lineage.GetValueOrDefault("git_commit", "unknown");
             throw new InvalidOperationException(
                 $"{registered.Name} v{registered.Version} was trained by other code or settings than this build: "
-                + string.Join("; ", differences.Select(d => $"{d.Key} {Short(d.Then!)} then, {Short(d.Now)} now"))
+                + string.Join("; ", differences)
                 + $". Reproduce it from its commit ({commit}).");
         }
     }
-
-    private static string SnapshotPath(PipelineStore store, ModelVersionRecord registered, string key, string dataset)
-    {
-        if (!registered.Lineage.TryGetValue(key, out var hash) || hash.Length != 64)
-        {
-            throw new InvalidOperationException($"{registered.Name} v{registered.Version} has no snapshot of dataset {dataset} in its lineage ({key}).");
-        }
-
-        var path = store.Artifacts.PathOf(hash);
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"The snapshot of dataset {dataset} that trained {registered.Name} v{registered.Version} (sha256:{hash[..12]}) is no longer in the store.");
-        }
-
-        return path;
-    }
-
-    private static string Short(string value) => value.Length == 64 ? value[..12] : value;
 }

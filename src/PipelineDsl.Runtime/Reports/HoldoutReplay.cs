@@ -1,4 +1,5 @@
 using System.Globalization;
+using PipelineDsl.Runtime.Execution;
 using Microsoft.ML;
 using PipelineDsl.Runtime.Evaluation;
 using PipelineDsl.Runtime.Store;
@@ -96,7 +97,7 @@ internal sealed class HoldoutReplay<TRow>
         var runParams = store.GetRun(version.RunId)?.Params ?? new Dictionary<string, string>();
         CheckSameCode(pipeline, version, runParams);
 
-        var load = pipeline.Dataset.ReadCsv(SnapshotPath(store, version, "data_hash", pipeline.Dataset.Name));
+        var load = pipeline.Dataset.ReadCsv(VersionLineage.SnapshotPath(store, version, "data_hash", pipeline.Dataset.Name));
         if (!load.Errors.IsEmpty)
         {
             throw new InvalidOperationException(
@@ -119,7 +120,7 @@ internal sealed class HoldoutReplay<TRow>
         // Features: the batch path the features node runs, over the joined datasets' snapshots.
         var featureSet = pipeline.FeatureSet;
         var joined = featureSet.JoinedDatasets
-            .Select(d => d.ReadCsvUntyped(SnapshotPath(store, version, $"joined.{d.Name}.data_hash", d.Name)).Rows)
+            .Select(d => d.ReadCsvUntyped(VersionLineage.SnapshotPath(store, version, $"joined.{d.Name}.data_hash", d.Name)).Rows)
             .ToArray();
         var k = featureSet.Count;
         var full = new float[checked(k * rows.Length)];
@@ -177,26 +178,7 @@ internal sealed class HoldoutReplay<TRow>
     /// <summary>Refuses a version trained by other code than this build: other schema, feature set or split settings.</summary>
     private static void CheckSameCode(PipelineDefinition<TRow> pipeline, ModelVersionRecord version, IReadOnlyDictionary<string, string> runParams)
     {
-        var differences = new List<string>();
-        void Compare(string key, string? then, string now, bool required)
-        {
-            if ((then is null && required) || (then is not null && !string.Equals(then, now, StringComparison.OrdinalIgnoreCase)))
-            {
-                differences.Add($"{key} {(then is null ? "(not recorded)" : ReportFormat.ShortHash(then))} then, {ReportFormat.ShortHash(now)} now");
-            }
-        }
-
-        Compare("schema_hash", version.Lineage.GetValueOrDefault("schema_hash"), pipeline.Dataset.SchemaHash, required: true);
-        Compare("feature_set_hash", version.Lineage.GetValueOrDefault("feature_set_hash"), pipeline.FeatureSet.Hash, required: true);
-        foreach (var joined in pipeline.FeatureSet.JoinedDatasets)
-        {
-            Compare($"joined.{joined.Name}.schema_hash", version.Lineage.GetValueOrDefault($"joined.{joined.Name}.schema_hash"), joined.SchemaHash, required: false);
-        }
-
-        Compare("split.declared_strategy", runParams.GetValueOrDefault("split.declared_strategy"), pipeline.Split.Strategy.ToString(), required: false);
-        Compare("split.holdout_fraction", runParams.GetValueOrDefault("split.holdout_fraction"), pipeline.Split.HoldoutFraction.ToString("R", CultureInfo.InvariantCulture), required: false);
-        Compare("split.seed", runParams.GetValueOrDefault("split.seed"), pipeline.Split.Seed.ToString(CultureInfo.InvariantCulture), required: false);
-        Compare("split.time_cutoff", runParams.GetValueOrDefault("split.time_cutoff"), pipeline.Split.TimeCutoff?.ToString("O", CultureInfo.InvariantCulture) ?? "none", required: false);
+        var differences = VersionLineage.Differences(pipeline, version, runParams, includeModelConfig: false, requireCodeHashes: true);
         if (differences.Count > 0)
         {
             var commit = version.Lineage.GetValueOrDefault("git_commit", "unknown");
@@ -204,22 +186,5 @@ internal sealed class HoldoutReplay<TRow>
                 $"{version.Name} v{version.Version} was trained by other code or settings than this build ({string.Join("; ", differences)}), "
                 + $"so its holdout cannot be rebuilt here; render its report from its commit ({commit}).");
         }
-    }
-
-    private static string SnapshotPath(PipelineStore store, ModelVersionRecord version, string key, string dataset)
-    {
-        if (!version.Lineage.TryGetValue(key, out var hash) || hash.Length != 64)
-        {
-            throw new InvalidOperationException($"{version.Name} v{version.Version} has no snapshot of dataset {dataset} in its lineage ({key}).");
-        }
-
-        var path = store.Artifacts.PathOf(hash);
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException(
-                $"The snapshot of dataset {dataset} that trained {version.Name} v{version.Version} (sha256:{hash[..12]}) is no longer in the store.");
-        }
-
-        return path;
     }
 }
