@@ -60,6 +60,25 @@ public sealed class ChurnSampleTests
     }
 
     [Fact]
+    public async Task Reproduce_retrains_a_version_from_its_lineage_with_identical_metrics_and_model_bytes()
+    {
+        using var temp = new TempDirectory();
+        var store = temp.Combine(".mlpipeline");
+        var run = await CliRunner.RunAsync(ChurnPipeline.Definition, "run", "--store", store, "--source", "churn=" + SampleData.Churn);
+        Assert.True(run.ExitCode == 0, run.All);
+
+        var reproduce = await CliRunner.RunAsync(ChurnPipeline.Definition, "reproduce", "churn", "1", "--json", "--store", store);
+
+        Assert.True(reproduce.ExitCode == 0, reproduce.All);
+        using var json = JsonDocument.Parse(reproduce.Output);
+        Assert.True(json.RootElement.GetProperty("metricsMatch").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("modelIdentical").GetBoolean());
+        Assert.Equal(
+            json.RootElement.GetProperty("registered").GetProperty("auc").GetDouble(),
+            json.RootElement.GetProperty("reproduced").GetProperty("auc").GetDouble());
+    }
+
+    [Fact]
     public async Task Plan_prints_every_node_of_the_dag()
     {
         var plan = await CliRunner.RunAsync(ChurnPipeline.Definition, "plan");
