@@ -19,4 +19,8 @@ public sealed record ColumnDefinition(
     bool Required,
     double? Minimum,
     double? Maximum,
-    IReadOnlyList<string>? Categories);
+    IReadOnlyList<string>? Categories)
+{
+    /// <summary>The field name in JSON prediction requests and their errors (see <see cref="Data.JsonCells.JsonName"/>).</summary>
+    public string JsonName { get; } = Data.JsonCells.JsonName(Member);
+}

@@ -42,6 +42,23 @@ public abstract class DatasetDefinition<TRow> : IDatasetDefinition
     /// <param name="errors">Where failures go.</param>
     public abstract void Validate(ReadOnlySpan<TRow> rows, ReadOnlySpan<int> lineNumbers, DataErrorCollector errors);
 
+    /// <summary>
+    /// Reads one prediction request: a JSON object whose fields are the columns a prediction may use (every column but
+    /// the label and the <see cref="NotAvailableAtPredictionAttribute"/> members), named by <see cref="ColumnDefinition.JsonName"/>
+    /// (case-insensitively; the CSV header is accepted too). The reader is positioned on the object's first token and is
+    /// left on its last. Unknown, label and late fields, wrong JSON types and missing required fields each add a
+    /// <see cref="FieldError"/>; the declared rules (range, categories, required) are not applied here: call
+    /// <see cref="Validate"/> on the row as training does.
+    /// </summary>
+    /// <returns>Whether <paramref name="row"/> was read; false when any error was added.</returns>
+    public abstract bool TryReadJson(ref System.Text.Json.Utf8JsonReader reader, ICollection<FieldError> errors, out TRow row);
+
+    /// <summary>The columns a prediction request carries: all but the label and the not-available-at-prediction members.</summary>
+    public IReadOnlyList<ColumnDefinition> RequestColumns =>
+        _requestColumns ??= Columns.Where(c => (c.Role & (ColumnRole.Label | ColumnRole.NotAvailableAtPrediction)) == 0).ToArray();
+
+    private ColumnDefinition[]? _requestColumns;
+
     /// <summary>The label as a float: 1/0 for a boolean label, the value for a numeric one.</summary>
     public abstract float GetLabel(TRow row);
 

@@ -63,4 +63,7 @@ public interface IPipelineDefinition
     /// </summary>
     /// <exception cref="InvalidOperationException">No store, no such run, or the run is another pipeline's.</exception>
     Task<string> RenderRunReportAsync(string storePath, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <paramref name="visitor"/> with the typed definition, for hosts that need the row type (serving).</summary>
+    TResult Accept<TResult>(IPipelineDefinitionVisitor<TResult> visitor);
 }

@@ -20,7 +20,8 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
         ModelDefinition model,
         IReadOnlyList<GateRule> gates,
         SplitDefinition split,
-        PipelineGraph graph)
+        PipelineGraph graph,
+        IReadOnlyList<DeploymentDefinition>? deployments = null)
     {
         Name = name;
         Dataset = dataset;
@@ -29,6 +30,7 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
         Gates = gates;
         Split = split;
         Graph = graph;
+        Deployments = deployments ?? [];
     }
 
     /// <inheritdoc />
@@ -51,6 +53,9 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
 
     /// <inheritdoc />
     public PipelineGraph Graph { get; }
+
+    /// <summary>The model's <see cref="DeploymentAttribute"/> declarations; empty when it declares none.</summary>
+    public IReadOnlyList<DeploymentDefinition> Deployments { get; }
 
     /// <inheritdoc />
     public string DatasetName => Dataset.Name;
@@ -89,4 +94,11 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
 
     /// <summary>Loads version <paramref name="version"/> (the latest when null) of this pipeline's model for row-by-row prediction.</summary>
     public Predictor<TRow> LoadPredictor(string storePath, int? version = null) => Predictor<TRow>.Load(this, storePath, version);
+
+    /// <inheritdoc />
+    public TResult Accept<TResult>(IPipelineDefinitionVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }
