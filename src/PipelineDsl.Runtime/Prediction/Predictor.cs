@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Runtime.Temporal;
 using PipelineDsl.Runtime.Training;
@@ -11,7 +13,8 @@ namespace PipelineDsl.Runtime.Prediction;
 /// the same generated code the training batch path came from; for a point-in-time feature set the state is restored
 /// from the version's lineage (the joined datasets' snapshots and the window state after training), so a row is
 /// scored as of its timestamp from the history training saw. Loading refuses a version whose lineage
-/// <c>feature_set_hash</c> differs from the current feature set's. Thread-safe (calls are serialized).
+/// <c>feature_set_hash</c> differs from the current feature set's. Thread-safe: rows of pure row functions are scored in
+/// parallel on pooled prediction engines; window feature sets compute one row at a time.
 /// </summary>
 /// <typeparam name="TRow">The dataset row type.</typeparam>
 public sealed class Predictor<TRow> : IDisposable
@@ -19,31 +22,28 @@ public sealed class Predictor<TRow> : IDisposable
     private readonly FeatureSetDefinition<TRow> _featureSet;
     private readonly IFeatureState<TRow> _state;
     private readonly MlTask _task;
-    private readonly Lock _lock = new();
-    private readonly float[] _buffer;
-    private readonly ModelFeaturesInput _input;
-    private readonly PredictionEngine<ModelFeaturesInput, BinaryModelOutput>? _binary;
-    private readonly PredictionEngine<ModelFeaturesInput, RegressionModelOutput>? _regression;
+    private readonly MLContext _context;
+    private readonly SchemaDefinition _schema;
+    private readonly Lock _engineLock = new();
+    private readonly Lock? _stateLock;
+    private readonly ConcurrentBag<Scorer> _scorers = [];
+    private readonly List<Scorer> _created = [];
 
     private Predictor(PipelineDefinition<TRow> pipeline, ModelVersionRecord version, MLContext context, ITransformer model, IFeatureState<TRow> state)
     {
         _featureSet = pipeline.FeatureSet;
         _state = state;
         _task = pipeline.Model.Task;
+        _context = context;
         Version = version;
         Model = model;
-        _buffer = new float[_featureSet.Count];
-        _input = new ModelFeaturesInput { Features = _buffer };
-        var schema = SchemaDefinition.Create(typeof(ModelFeaturesInput));
-        schema[FeatureMatrixColumns.Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _featureSet.Count);
-        if (_task == MlTask.BinaryClassification)
-        {
-            _binary = context.Model.CreatePredictionEngine<ModelFeaturesInput, BinaryModelOutput>(model, inputSchemaDefinition: schema);
-        }
-        else
-        {
-            _regression = context.Model.CreatePredictionEngine<ModelFeaturesInput, RegressionModelOutput>(model, inputSchemaDefinition: schema);
-        }
+        _schema = SchemaDefinition.Create(typeof(ModelFeaturesInput));
+        _schema[FeatureMatrixColumns.Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _featureSet.Count);
+
+        // Pure row functions share nothing, so rows are scored in parallel, each on a pooled engine and buffer. Window
+        // state is read by Compute and written by Observe: those feature sets score one row at a time.
+        _stateLock = _featureSet.Windows.Count > 0 ? new Lock() : null;
+        _scorers.Add(CreateScorer());
     }
 
     /// <summary>
@@ -143,28 +143,120 @@ public sealed class Predictor<TRow> : IDisposable
     /// </summary>
     public void Observe(TRow row)
     {
-        lock (_lock)
+        if (_stateLock is null)
+        {
+            return;
+        }
+
+        lock (_stateLock)
         {
             _state.Observe(row);
         }
     }
 
-    /// <summary>Computes the row's features with the generated row function (from the current state) and scores them.</summary>
-    public Prediction Predict(TRow row)
+    /// <summary>Computes the row's features with the generated row function (from the current state) and scores them. Thread-safe.</summary>
+    public Prediction Predict(TRow row) => Predict(row, default);
+
+    /// <summary>
+    /// Computes the row's features, copies them to <paramref name="features"/> when it is not empty (the prediction log
+    /// keeps what the model saw), and scores them. Thread-safe.
+    /// </summary>
+    public Prediction Predict(TRow row, Span<float> features)
     {
-        lock (_lock)
+        if (!_scorers.TryTake(out var scorer))
+        {
+            scorer = CreateScorer();
+        }
+
+        try
         {
             // The row function writes every slot, so the buffer needs no clearing between rows.
-            _state.Compute(row, _buffer);
-            if (_binary is not null)
+            if (_stateLock is null)
             {
-                var output = _binary.Predict(_input);
+                _state.Compute(row, scorer.Buffer);
+            }
+            else
+            {
+                lock (_stateLock)
+                {
+                    _state.Compute(row, scorer.Buffer);
+                }
+            }
+
+            if (!features.IsEmpty)
+            {
+                scorer.Buffer.AsSpan().CopyTo(features);
+            }
+
+            if (scorer.Binary is not null)
+            {
+                var output = scorer.Binary.Predict(scorer.Input);
                 return new Prediction(output.Score, output.Probability, output.PredictedLabel, ModelVersion);
             }
 
-            return new Prediction(_regression!.Predict(_input).Score, null, null, ModelVersion);
+            return new Prediction(scorer.Regression!.Predict(scorer.Input).Score, null, null, ModelVersion);
+        }
+        finally
+        {
+            _scorers.Add(scorer);
         }
     }
+
+    /// <summary>
+    /// Proves the loaded model answers: scores the first row of the data snapshot the version was trained on and checks
+    /// the score is finite (and the probability within [0, 1]). Serving reports ready only after this passed.
+    /// </summary>
+    /// <param name="dataset">The pipeline's dataset (its generated reader reads the snapshot).</param>
+    /// <param name="storePath">The store the version was loaded from.</param>
+    /// <returns>The self-test prediction.</returns>
+    /// <exception cref="InvalidOperationException">The snapshot is gone or empty, or the prediction is not a number.</exception>
+    public Prediction SelfTest(DatasetDefinition<TRow> dataset, string storePath)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        TRow row;
+        using (var store = PipelineStore.Open(storePath))
+        {
+            var path = VersionLineage.SnapshotPath(store, Version, "data_hash", dataset.Name);
+            var load = dataset.ReadCsv(path, maxReportedErrors: 1);
+            row = load.Rows.Length > 0
+                ? load.Rows[0]
+                : throw new InvalidOperationException($"{Version.Name} v{Version.Version}: the training snapshot has no valid row to self-test with.");
+        }
+
+        var prediction = Predict(row);
+        if (!float.IsFinite(prediction.Score) || prediction.Probability is { } p && !(p >= 0f && p <= 1f))
+        {
+            throw new InvalidOperationException(
+                $"{Version.Name} v{Version.Version} failed its self-test: score {prediction.Score}, probability {prediction.Probability} on the first training row.");
+        }
+
+        return prediction;
+    }
+
+    /// <summary>The number of features a row has (the length <see cref="Predict(TRow, Span{float})"/> copies).</summary>
+    public int FeatureCount => _featureSet.Count;
+
+    private Scorer CreateScorer()
+    {
+        // Creating an engine reads the model's schema; ML.NET does not promise that is safe to do concurrently.
+        lock (_engineLock)
+        {
+            var buffer = new float[_featureSet.Count];
+            var input = new ModelFeaturesInput { Features = buffer };
+            var scorer = _task == MlTask.BinaryClassification
+                ? new Scorer(buffer, input, _context.Model.CreatePredictionEngine<ModelFeaturesInput, BinaryModelOutput>(Model, inputSchemaDefinition: _schema), null)
+                : new Scorer(buffer, input, null, _context.Model.CreatePredictionEngine<ModelFeaturesInput, RegressionModelOutput>(Model, inputSchemaDefinition: _schema));
+            _created.Add(scorer);
+            return scorer;
+        }
+    }
+
+    /// <summary>One prediction engine with its input buffer: not thread-safe, so each is used by one call at a time.</summary>
+    private sealed record Scorer(
+        float[] Buffer,
+        ModelFeaturesInput Input,
+        PredictionEngine<ModelFeaturesInput, BinaryModelOutput>? Binary,
+        PredictionEngine<ModelFeaturesInput, RegressionModelOutput>? Regression);
 
     /// <summary>Scores a CSV file read with the dataset's generated reader; rows with a bad cell are reported, not scored.</summary>
     public CsvPredictionResult PredictCsv(DatasetDefinition<TRow> dataset, string csvPath, CancellationToken cancellationToken = default)
@@ -188,7 +280,15 @@ public sealed class Predictor<TRow> : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _binary?.Dispose();
-        _regression?.Dispose();
+        lock (_engineLock)
+        {
+            foreach (var scorer in _created)
+            {
+                scorer.Binary?.Dispose();
+                scorer.Regression?.Dispose();
+            }
+
+            _created.Clear();
+        }
     }
 }
