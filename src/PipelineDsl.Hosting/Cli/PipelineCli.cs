@@ -86,6 +86,7 @@ public static class PipelineCli
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using PipelineDsl.Serving;
 
 namespace PipelineDsl.Hosting;
@@ -54,7 +57,17 @@ internal static class ServeCommand
                 LogPredictions = !parse.GetValue(noLog),
             };
 
-            await using var app = PipelineServing.Build(definition, options);
+            // Serving logs go to standard error like every verb's, one line each; standard output has the address.
+            await using var app = PipelineServing.Build(definition, options, logging =>
+            {
+                logging.ClearProviders();
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                });
+                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            });
             await app.StartAsync(cancellationToken);
             context.Out.WriteLine($"serving {definition.Name} on {string.Join(", ", app.Urls)} (admin endpoints {(options.AdminKey is null ? "off" : "on")}); Ctrl+C stops");
             await context.Out.FlushAsync(CancellationToken.None);
