@@ -54,11 +54,11 @@ public static class PipelineServing
         };
     }
 
-    /// <summary>The default prediction log folder: <c>predictions/{pipeline}</c> beside the store's artifacts.</summary>
+    /// <summary>The default prediction log folder: <c>predictions/{pipeline}</c> in the store folder (the artifacts folder of a server store).</summary>
     public static string DefaultPredictionLogDirectory(string store, string pipeline)
     {
         using var opened = PipelineStore.Open(store);
-        return Path.Combine(Path.GetDirectoryName(opened.Artifacts.Root.TrimEnd(Path.DirectorySeparatorChar)) ?? opened.Artifacts.Root, "predictions", pipeline);
+        return Path.Combine(opened.Artifacts.StorePath, "predictions", pipeline);
     }
 
     private sealed class Builder(ServingOptions options, Action<ILoggingBuilder>? logging) : IPipelineDefinitionVisitor<WebApplication>

@@ -33,7 +33,7 @@ public sealed record ServingOptions
     /// <summary>The most rows one <c>/predict/batch</c> request may carry.</summary>
     public int MaxBatchRows { get; init; } = 10_000;
 
-    /// <summary>The folder the prediction log is appended to; null for <c>predictions/</c> beside the store's artifacts.</summary>
+    /// <summary>The folder the prediction log is appended to; null for <c>predictions/{pipeline}</c> in the store folder.</summary>
     public string? PredictionLogDirectory { get; init; }
 
     /// <summary>Entries the prediction log may hold in memory before new entries are dropped (and counted).</summary>
