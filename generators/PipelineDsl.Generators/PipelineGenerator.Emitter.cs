@@ -79,6 +79,8 @@ public sealed partial class PipelineGenerator
             w.Line();
             EmitValidate(w, spec);
             w.Line();
+            EmitTryReadJson(w, spec);
+            w.Line();
             w.Line($"public override float GetLabel({row} row) => {LabelExpression(spec)};");
             w.Line();
             w.Line($"public override global::System.DateTime GetTimestamp({row} row) => {(spec.TimestampMember is null ? "default" : "row." + spec.TimestampMember)};");
@@ -510,7 +512,24 @@ public sealed partial class PipelineGenerator
                 ? $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}),"
                 : $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}, "
                     + $"{(spec.TimeCutoffTicks is { } c ? $"new global::System.DateTime({Long(c)})" : "null")}, {Int(spec.BacktestFolds)}),");
-            w.Line("Graph);");
+            if (output.Deployments.Count == 0)
+            {
+                w.Line("Graph);");
+            }
+            else
+            {
+                w.Line("Graph,");
+                w.Open($"deployments: new {Runtime}.DeploymentDefinition[]");
+                foreach (var d in output.Deployments)
+                {
+                    w.Line($"new {Runtime}.DeploymentDefinition({Lit(d.Name)}, {EnumValue("RolloutStrategy", d.Rollout)}, new int[] {{ {string.Join(", ", d.CanarySteps.Select(Int))} }}, "
+                        + $"global::System.TimeSpan.FromSeconds({Int(d.EvaluationSeconds)}), {Int(d.MinRequestsPerWindow)}, {Double(d.MaxErrorRate)}, {Double(d.MaxP99LatencyMs)}, "
+                        + $"{Double(d.MaxPredictionShift)}, {Int(d.ChallengerPercent)}, {(d.AssignmentMember is null ? "null" : Lit(d.AssignmentMember))}),");
+                }
+
+                w.Close(");");
+            }
+
             w.Outdent();
             w.Close();
             return End(w, spec.Namespace);

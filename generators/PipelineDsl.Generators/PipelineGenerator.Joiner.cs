@@ -161,7 +161,8 @@ public sealed partial class PipelineGenerator
             EquatableArray<ModelSpec> models,
             EquatableArray<FeatureSetSpec> featureSets,
             EquatableArray<DatasetSpec> datasets,
-            EquatableArray<GateSpec> gates)
+            EquatableArray<GateSpec> gates,
+            EquatableArray<DeploymentSpec> deployments)
         {
             var model = models.FirstOrDefault(m => m.FullName == pipeline.ModelFullName);
             var featureSet = model is null ? null : featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
@@ -258,6 +259,9 @@ public sealed partial class PipelineGenerator
                     .Select(g => g.FullName)
                     .OrderBy(n => n, StringComparer.Ordinal)
                     .ToEquatableArray(),
+                Deployments = deployments
+                    .Where(d => d.ModelFullName == model.FullName && !d.HasErrors && DeploymentProblems(d.FullName, d.Name, d.ModelFullName, d.AssignmentMember, deployments.Select(o => (o.FullName, o.Name, o.ModelFullName)), dataset).Count == 0)
+                    .ToEquatableArray(),
                 Nodes = nodes.ToEquatableArray(),
                 Edges = edges.ToEquatableArray(),
                 TopologicalOrder = TopologicalSort(nodes, edges).ToEquatableArray(),
@@ -265,6 +269,97 @@ public sealed partial class PipelineGenerator
 
             static GraphNodeSpec Node(string prefix, string kind, string subject) => new(prefix + ":" + subject, kind, subject);
         }
+
+        /// <summary>
+        /// PDSL218 (no pipeline trains the model), PDSL219 (an assignment member that is not a request field of the
+        /// model's dataset, a name two deployments of one model share) and PDSL220 (a model with no gate), for what
+        /// only the other declarations can tell. Reported on the attribute or its argument from an equatable location.
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> CheckDeployments(
+            IEnumerable<DeploymentCheckSpec> checks,
+            EquatableArray<string> pipelineModels,
+            EquatableArray<ModelSpec> models,
+            EquatableArray<FeatureSetSpec> featureSets,
+            EquatableArray<DatasetSpec> datasets,
+            EquatableArray<GateSpec> gates)
+        {
+            var all = checks.OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+            var names = all.Select(c => (c.FullName, c.Name, c.ModelFullName)).ToList();
+            var result = new List<DiagnosticInfo>();
+            foreach (var check in all)
+            {
+                if (!pipelineModels.Contains(check.ModelFullName))
+                {
+                    result.Add(new DiagnosticInfo(
+                        "PDSL218",
+                        Where(check.Location),
+                        new[] { check.Name, check.ModelName, "no [Pipeline] trains; declare a pipeline for it, or deploy a model that has one" }.ToEquatableArray()));
+                    continue;
+                }
+
+                var model = models.FirstOrDefault(m => m.FullName == check.ModelFullName);
+                var featureSet = model is null ? null : featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
+                var dataset = featureSet is null ? null : datasets.FirstOrDefault(d => d.RowTypeFullName == featureSet.RowTypeFullName);
+                foreach (var (isName, message) in DeploymentProblems(check.FullName, check.Name, check.ModelFullName, check.AssignmentMember, names, dataset))
+                {
+                    result.Add(new DiagnosticInfo(
+                        "PDSL219",
+                        Where(isName ? check.NameLocation : check.AssignmentLocation),
+                        new[] { check.Name, message }.ToEquatableArray()));
+                }
+
+                if (!gates.Any(g => g.ModelFullName == check.ModelFullName))
+                {
+                    result.Add(new DiagnosticInfo("PDSL220", Where(check.Location), new[] { check.Name, check.ModelName }.ToEquatableArray()));
+                }
+            }
+
+            return result.ToEquatableArray();
+
+            static LocationInfo? Where(LocationInfo location) => location == LocationInfo.None ? null : location;
+        }
+
+        /// <summary>
+        /// What is wrong with a deployment given the others and the model's dataset (null when unknown): a name another
+        /// deployment of the same model has, an assignment member that a prediction request does not carry. Each
+        /// problem says whether it is about the name (else the assignment member).
+        /// </summary>
+        public static List<(bool IsName, string Message)> DeploymentProblems(
+            string fullName,
+            string name,
+            string modelFullName,
+            string? assignmentMember,
+            IEnumerable<(string FullName, string Name, string ModelFullName)> deployments,
+            DatasetSpec? dataset)
+        {
+            var problems = new List<(bool, string)>();
+            foreach (var other in deployments)
+            {
+                if (other.ModelFullName == modelFullName && other.Name == name && other.FullName != fullName)
+                {
+                    problems.Add((true, $"Name = \"{name}\" is also the name of deployment '{ShortName(other.FullName)}' of the same model"));
+                    break;
+                }
+            }
+
+            if (assignmentMember is { Length: > 0 } member && dataset is not null)
+            {
+                var column = dataset.Columns.FirstOrDefault(c => c.Member == member);
+                if (column is null)
+                {
+                    problems.Add((false, $"AssignmentMember = \"{member}\" is not a member of dataset '{dataset.DatasetName}' (row '{dataset.TypeName}')"));
+                }
+                else if (column.IsLabel || column.IsNotAvailableAtPrediction)
+                {
+                    problems.Add((false, $"AssignmentMember = \"{member}\" is {(column.IsLabel ? "the label" : "not available at prediction")} of dataset '{dataset.DatasetName}'; a prediction request does not carry it"));
+                }
+            }
+
+            return problems;
+        }
+
+        private static string ShortName(string fullName) =>
+            fullName.StartsWith("global::", StringComparison.Ordinal) ? fullName.Substring(8) : fullName;
 
         /// <summary>Kahn's algorithm; among ready nodes the earliest in node order goes first.</summary>
         public static IReadOnlyList<string> TopologicalSort(IReadOnlyList<GraphNodeSpec> nodes, IReadOnlyList<GraphEdgeSpec> edges)

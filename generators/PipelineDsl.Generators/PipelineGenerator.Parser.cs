@@ -182,6 +182,7 @@ public sealed partial class PipelineGenerator
                     IsTimestamp = isTimestamp,
                     IsNotAvailableAtPrediction = isNotAvailable,
                     IsRequired = isRequired,
+                    IsRequiredMember = property.IsRequired,
                     HasRange = hasRange,
                     Minimum = minimum,
                     Maximum = maximum,
@@ -821,6 +822,203 @@ public sealed partial class PipelineGenerator
             return new ParseResult<PipelineSpec>(spec, diagnostics.ToImmutable()) { PipelineCheck = check };
         }
 
+        /// <summary>
+        /// A <c>[Deployment]</c> class: its settings, checked on their own (PDSL219), and that it serves a <c>[Model]</c>
+        /// (PDSL218). That a pipeline trains the model, that it has a gate, that the assignment member is in its dataset
+        /// and that the name is unique among the model's deployments need other declarations: see
+        /// <see cref="Joiner.CheckDeployments"/>. A spec is returned (with <see cref="DeploymentSpec.HasErrors"/>) for
+        /// every deployment of a <c>[Model]</c>, so that name clashes are seen the same way by the checks and the join.
+        /// </summary>
+        public static ParseResult<DeploymentSpec> ParseDeployment(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<DeploymentSpec>();
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol modelType
+                || modelType.TypeKind == TypeKind.Error)
+            {
+                return Empty<DeploymentSpec>(); // the compiler reports the bad attribute usage
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
+            var attributeLocation = AttributeLocation(attribute, syntax, ct);
+            Location At(string? key) => ArgumentLocation(attributeSyntax, key) ?? attributeLocation;
+
+            string? name = null;
+            var rollout = "Direct";
+            int[]? steps = { 10, 50, 100 };
+            int evaluationSeconds = 60, minRequests = 50, challengerPercent = 50;
+            double maxErrorRate = 0.01, maxP99 = 50, maxShift = 0.25;
+            string? assignment = null;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Name":
+                        name = named.Value.Value as string;
+                        break;
+                    case "Rollout":
+                        rollout = EnumMemberName(named.Value);
+                        break;
+                    case "CanarySteps":
+                        steps = named.Value.Kind != TypedConstantKind.Array || named.Value.IsNull
+                            ? null
+                            : named.Value.Values.Select(v => v.Value is int i ? i : 0).ToArray();
+                        break;
+                    case "EvaluationSeconds" when named.Value.Value is int seconds:
+                        evaluationSeconds = seconds;
+                        break;
+                    case "MinRequestsPerWindow" when named.Value.Value is int requests:
+                        minRequests = requests;
+                        break;
+                    case "MaxErrorRate":
+                        maxErrorRate = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxP99LatencyMs":
+                        maxP99 = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxPredictionShift":
+                        maxShift = ToDouble(named.Value.Value);
+                        break;
+                    case "ChallengerPercent" when named.Value.Value is int percent:
+                        challengerPercent = percent;
+                        break;
+                    case "AssignmentMember":
+                        assignment = named.Value.Value as string;
+                        break;
+                }
+            }
+
+            var deploymentName = name ?? type.Name;
+            if (!HasDslAttribute(modelType, "ModelAttribute"))
+            {
+                var modelArgument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null);
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.DeploymentModelNotServed,
+                    modelArgument?.GetLocation() ?? attributeLocation,
+                    deploymentName,
+                    modelType.ToDisplayString(),
+                    "is not marked [Model]"));
+                return new ParseResult<DeploymentSpec>(null, diagnostics.ToImmutable());
+            }
+
+            void Invalid(string key, string problem) =>
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidDeployment, At(key), deploymentName, problem));
+
+            if (name is not null && string.IsNullOrWhiteSpace(name))
+            {
+                Invalid("Name", "Name must not be empty");
+            }
+
+            if (rollout.Length == 0 || char.IsDigit(rollout[0]) || rollout[0] == '-')
+            {
+                Invalid("Rollout", $"Rollout = {rollout} is not a RolloutStrategy");
+            }
+
+            if (steps is null || steps.Length == 0)
+            {
+                Invalid("CanarySteps", "CanarySteps is empty; it needs increasing percentages that end at 100");
+            }
+            else
+            {
+                var problems = new List<string>();
+                var outside = steps.Where(p => p < 1 || p > 100).Distinct().ToList();
+                if (outside.Count > 0)
+                {
+                    problems.Add(string.Join(", ", outside.Select(Invariant)) + (outside.Count == 1 ? " is" : " are") + " outside 1..100");
+                }
+
+                if (steps.Zip(steps.Skip(1), (a, b) => b <= a).Any(x => x))
+                {
+                    problems.Add("the steps are not strictly increasing");
+                }
+
+                if (steps[steps.Length - 1] != 100)
+                {
+                    problems.Add($"the last step is {Invariant(steps[steps.Length - 1])}, not 100");
+                }
+
+                if (problems.Count > 0)
+                {
+                    Invalid("CanarySteps", $"CanarySteps = {{ {string.Join(", ", steps.Select(Invariant))} }}: {string.Join("; ", problems)}");
+                }
+            }
+
+            if (evaluationSeconds < 1)
+            {
+                Invalid("EvaluationSeconds", $"EvaluationSeconds = {Invariant(evaluationSeconds)} must be at least 1");
+            }
+
+            if (minRequests < 1)
+            {
+                Invalid("MinRequestsPerWindow", $"MinRequestsPerWindow = {Invariant(minRequests)} must be at least 1");
+            }
+
+            if (!(maxErrorRate >= 0 && maxErrorRate <= 1))
+            {
+                Invalid("MaxErrorRate", $"MaxErrorRate = {Invariant(maxErrorRate)} must be between 0 and 1");
+            }
+
+            if (!(maxP99 > 0))
+            {
+                Invalid("MaxP99LatencyMs", $"MaxP99LatencyMs = {Invariant(maxP99)} must be greater than 0");
+            }
+
+            if (!(maxShift > 0))
+            {
+                Invalid("MaxPredictionShift", $"MaxPredictionShift = {Invariant(maxShift)} must be greater than 0");
+            }
+
+            if (challengerPercent < 1 || challengerPercent > 99)
+            {
+                Invalid("ChallengerPercent", $"ChallengerPercent = {Invariant(challengerPercent)} must be between 1 and 99");
+            }
+
+            if (assignment is not null && string.IsNullOrWhiteSpace(assignment))
+            {
+                Invalid("AssignmentMember", "AssignmentMember must not be empty");
+            }
+
+            var spec = new DeploymentSpec
+            {
+                FullName = FullName(type),
+                Name = deploymentName,
+                ModelFullName = FullName(modelType),
+                Rollout = rollout,
+                CanarySteps = (steps ?? Array.Empty<int>()).ToEquatableArray(),
+                EvaluationSeconds = evaluationSeconds,
+                MinRequestsPerWindow = minRequests,
+                MaxErrorRate = maxErrorRate,
+                MaxP99LatencyMs = maxP99,
+                MaxPredictionShift = maxShift,
+                ChallengerPercent = challengerPercent,
+                AssignmentMember = assignment,
+                HasErrors = diagnostics.Count > 0,
+            };
+            var where = LocationInfo.From(attributeLocation) ?? LocationInfo.None;
+            var check = new DeploymentCheckSpec(
+                spec.FullName,
+                deploymentName,
+                spec.ModelFullName,
+                modelType.ToDisplayString(),
+                assignment,
+                where,
+                LocationInfo.From(ArgumentLocation(attributeSyntax, "Name")) ?? where,
+                LocationInfo.From(ArgumentLocation(attributeSyntax, "AssignmentMember")) ?? where);
+            return new ParseResult<DeploymentSpec>(spec, diagnostics.ToImmutable()) { DeploymentCheck = check };
+        }
+
+        /// <summary>The named argument <paramref name="key"/> of an attribute, when it is written; else null.</summary>
+        private static Location? ArgumentLocation(AttributeSyntax? attribute, string? key) =>
+            key is null || attribute?.ArgumentList is not { } arguments
+                ? null
+                : arguments.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.GetLocation();
+
         private static Location AttributeOrClass(LocationInfo location, TypeDeclarationSyntax syntax) =>
             location == LocationInfo.None ? syntax.Identifier.GetLocation() : location.ToLocation();
 
@@ -991,5 +1189,7 @@ public sealed partial class PipelineGenerator
         }
 
         private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -12,7 +12,7 @@ namespace PipelineDsl.Generators;
 
 /// <summary>
 /// The PipelineDsl source generator: from <c>[Dataset]</c>, <c>[FeatureSet]</c>, <c>[Model]</c>, <c>[Gate]</c> and
-/// <c>[Pipeline]</c> declarations it emits typed CSV readers, the one feature path, model and gate definitions,
+/// <c>[Pipeline]</c> declarations (and the <c>[Deployment]</c>s attached to pipelines) it emits typed CSV readers, the one feature path, model and gate definitions,
 /// each pipeline's DAG and definition, and a registry of all pipelines. This file only wires the pipeline;
 /// see <c>.Parser.cs</c> (symbols to specs), <c>.Joiner.cs</c> (specs to joined specs) and <c>.Emitter.cs</c>
 /// (specs to text).
@@ -25,6 +25,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
     internal const string ModelAttribute = "PipelineDsl.ModelAttribute";
     internal const string GateAttribute = "PipelineDsl.GateAttribute";
     internal const string PipelineAttribute = "PipelineDsl.PipelineAttribute";
+    internal const string DeploymentAttribute = "PipelineDsl.DeploymentAttribute";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -51,6 +52,9 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var pipelines = context.SyntaxProvider
             .ForAttributeWithMetadataName(PipelineAttribute, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => Parser.ParsePipeline(ctx, ct))
             .WithTrackingName(Steps.Pipelines);
+        var deployments = context.SyntaxProvider
+            .ForAttributeWithMetadataName(DeploymentAttribute, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => Parser.ParseDeployment(ctx, ct))
+            .WithTrackingName(Steps.Deployments);
 
         // Pipeline 2: diagnostics straight from the transforms.
         context.RegisterSourceOutput(datasets.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
@@ -58,6 +62,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(gates.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(deployments.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
 
         // Pipeline 1: equatable specs of valid declarations.
         var datasetSpecs = datasets.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.DatasetSpecs);
@@ -65,6 +70,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var modelSpecs = models.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.ModelSpecs);
         var gateSpecs = gates.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.GateSpecs);
         var pipelineSpecs = pipelines.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.PipelineSpecs);
+        var deploymentSpecs = deployments.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.DeploymentSpecs);
 
         // Declarations that stand alone are emitted from their own spec.
         context.RegisterSourceOutput(datasetSpecs, static (spc, s) => spc.AddSource(Emitter.HintName(s.Namespace, s.TypeName, "Dataset"), Emitter.EmitDataset(s)));
@@ -84,6 +90,9 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var gateCollection = gateSpecs.Collect()
             .Select(static (items, _) => items.OrderBy(static g => g.FullName, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.GateCollection);
+        var deploymentCollection = deploymentSpecs.Collect()
+            .Select(static (items, _) => items.OrderBy(static d => d.FullName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.DeploymentCollection);
 
         // A feature set needs its dataset's name and is emitted only when that dataset is valid.
         var featureSetOutputs = featureSetSpecs
@@ -135,13 +144,36 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.PipelineDiagnostics);
         context.RegisterSourceOutput(pipelineDiagnostics, static (spc, infos) => Report(spc, infos));
 
+        // PDSL218-220 (a deployment's model has no pipeline or no gate, its assignment member is not in the dataset,
+        // two deployments of a model share a name) need the other declarations: after the join.
+        var pipelineModels = pipelineSpecs
+            .Select(static (p, _) => p.ModelFullName)
+            .Collect()
+            .Select(static (names, _) => names.Distinct(StringComparer.Ordinal).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.PipelineCollection);
+        var deploymentChecks = deployments
+            .Where(static r => r.DeploymentCheck is not null)
+            .Select(static (r, _) => r.DeploymentCheck!)
+            .Collect()
+            .WithTrackingName(Steps.DeploymentChecks);
+        var deploymentDiagnostics = deploymentChecks
+            .Combine(pipelineModels)
+            .Combine(modelCollection)
+            .Combine(featureSetCollection)
+            .Combine(datasetCollection)
+            .Combine(gateCollection)
+            .Select(static (x, _) => Joiner.CheckDeployments(x.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
+            .WithTrackingName(Steps.DeploymentDiagnostics);
+        context.RegisterSourceOutput(deploymentDiagnostics, static (spc, infos) => Report(spc, infos));
+
         // Pipelines: joined with everything they reference; emitted only when all of it is valid.
         var pipelineOutputs = pipelineSpecs
             .Combine(modelCollection)
             .Combine(featureSetCollection)
             .Combine(datasetCollection)
             .Combine(gateCollection)
-            .Select(static (x, _) => Joiner.JoinPipeline(x.Left.Left.Left.Left, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
+            .Combine(deploymentCollection)
+            .Select(static (x, _) => Joiner.JoinPipeline(x.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
             .Where(static o => o is not null)
             .Select(static (o, _) => o!)
             .WithTrackingName(Steps.PipelineOutputs);

@@ -27,4 +27,9 @@ internal static class PipelineGeneratorStepNames
     public const string PipelineChecks = nameof(PipelineChecks);
     public const string PipelineDiagnostics = nameof(PipelineDiagnostics);
     public const string PipelineRegistry = nameof(PipelineRegistry);
+    public const string Deployments = nameof(Deployments);
+    public const string DeploymentSpecs = nameof(DeploymentSpecs);
+    public const string DeploymentCollection = nameof(DeploymentCollection);
+    public const string DeploymentChecks = nameof(DeploymentChecks);
+    public const string DeploymentDiagnostics = nameof(DeploymentDiagnostics);
 }

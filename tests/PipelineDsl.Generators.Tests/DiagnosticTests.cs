@@ -41,8 +41,15 @@ public sealed class DiagnosticTests
         public static partial class P;
         """;
 
+    private const string ValidGate = """
+
+        [Gate(typeof(M))]
+        [MinMetric(Metric.Auc, 0.8)]
+        public sealed partial class G;
+        """;
+
     public static readonly TheoryData<string> AllIds =
-        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211", "PDSL212", "PDSL213", "PDSL214"];
+        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211", "PDSL212", "PDSL213", "PDSL214", "PDSL218", "PDSL219", "PDSL220"];
 
     [Theory]
     [MemberData(nameof(AllIds))]
@@ -343,6 +350,198 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Valid_deployments_produce_no_diagnostic_and_are_attached_to_the_pipeline()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M), Rollout = RolloutStrategy.Canary, CanarySteps = new[] { 1, 100 }, EvaluationSeconds = 1, MinRequestsPerWindow = 1,
+                MaxErrorRate = 0, MaxP99LatencyMs = 0.5, MaxPredictionShift = 1e-3)]
+            public sealed class Canary;
+
+            [Deployment(typeof(M), Name = "ab", Rollout = RolloutStrategy.AbTest, ChallengerPercent = 99, AssignmentMember = nameof(Row.X))]
+            public sealed class Experiment;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var pipeline = PipelineSource(driver);
+        Assert.Contains("new global::PipelineDsl.Runtime.DeploymentDefinition(\"Canary\", global::PipelineDsl.RolloutStrategy.Canary, new int[] { 1, 100 }, global::System.TimeSpan.FromSeconds(1), 1, 0d, 0.5d, 0.001d, 50, null),", pipeline, StringComparison.Ordinal);
+        Assert.Contains("new global::PipelineDsl.Runtime.DeploymentDefinition(\"ab\", global::PipelineDsl.RolloutStrategy.AbTest, new int[] { 10, 50, 100 }, global::System.TimeSpan.FromSeconds(60), 50, 0.01d, 50d, 0.25d, 99, \"X\"),", pipeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PDSL218_deployed_type_must_be_a_model_that_a_pipeline_trains()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + """
+
+            [Deployment(typeof(Row))]
+            public sealed class NotAModel;
+
+            [Deployment(typeof(M), Name = "m-live")]
+            public sealed class Untrained;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Equal(
+            new[]
+            {
+                "PDSL218 Error @typeof(Row): Deployment 'NotAModel' serves 'T.Row', which is not marked [Model]",
+                "PDSL218 Error @Input.cs(21): Deployment 'm-live' serves 'T.M', which no [Pipeline] trains; declare a pipeline for it, or deploy a model that has one",
+            },
+            Sorted(driver.GetRunResult().Diagnostics));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void PDSL219_invalid_rollout_settings_name_the_setting_and_the_value_and_the_deployment_is_left_out()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M),
+                Rollout = RolloutStrategy.Canary,
+                CanarySteps = new[] { 50, 10, 101 },
+                EvaluationSeconds = 0,
+                MinRequestsPerWindow = -5,
+                MaxErrorRate = 1.5,
+                MaxP99LatencyMs = 0,
+                MaxPredictionShift = -0.1,
+                ChallengerPercent = 100,
+                Name = " ")]
+            public sealed class Bad;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        const string Prefix = "PDSL219 Error @";
+        const string Says = ": Deployment ' ' has an invalid rollout setting: ";
+        Assert.Equal(
+            new[]
+            {
+                Prefix + "CanarySteps = new[] { 50, 10, 101 }" + Says + "CanarySteps = { 50, 10, 101 }: 101 is outside 1..100; the steps are not strictly increasing; the last step is 101, not 100",
+                Prefix + "EvaluationSeconds = 0" + Says + "EvaluationSeconds = 0 must be at least 1",
+                Prefix + "MinRequestsPerWindow = -5" + Says + "MinRequestsPerWindow = -5 must be at least 1",
+                Prefix + "MaxErrorRate = 1.5" + Says + "MaxErrorRate = 1.5 must be between 0 and 1",
+                Prefix + "MaxP99LatencyMs = 0" + Says + "MaxP99LatencyMs = 0 must be greater than 0",
+                Prefix + "MaxPredictionShift = -0.1" + Says + "MaxPredictionShift = -0.1 must be greater than 0",
+                Prefix + "ChallengerPercent = 100" + Says + "ChallengerPercent = 100 must be between 1 and 99",
+                Prefix + "Name = \" \"" + Says + "Name must not be empty",
+            },
+            Sorted(driver.GetRunResult().Diagnostics));
+        Assert.DoesNotContain("deployments:", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("new int[0]", "CanarySteps is empty; it needs increasing percentages that end at 100")]
+    [InlineData("null", "CanarySteps is empty; it needs increasing percentages that end at 100")]
+    [InlineData("new[] { 10, 50 }", "CanarySteps = { 10, 50 }: the last step is 50, not 100")]
+    [InlineData("new[] { 0, 100 }", "CanarySteps = { 0, 100 }: 0 is outside 1..100")]
+    [InlineData("new[] { -1, 0, 100 }", "CanarySteps = { -1, 0, 100 }: -1, 0 are outside 1..100")]
+    [InlineData("new[] { 50, 50, 100 }", "CanarySteps = { 50, 50, 100 }: the steps are not strictly increasing")]
+    [InlineData("new[] { 100, 100 }", "CanarySteps = { 100, 100 }: the steps are not strictly increasing")]
+    public void PDSL219_canary_steps_increase_within_1_to_100_and_end_at_100(string steps, string problem)
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + $$"""
+
+            [Deployment(typeof(M), CanarySteps = {{steps}})]
+            public sealed class D;
+            """;
+
+        AssertSingle(source, "PDSL219", DiagnosticSeverity.Error, "CanarySteps = " + steps, "Deployment 'D' has an invalid rollout setting: " + problem);
+    }
+
+    [Fact]
+    public void PDSL219_assignment_member_must_be_a_request_field_and_names_unique_per_model()
+    {
+        var source = Usings + """
+            [Dataset("d")]
+            public sealed partial record Row
+            {
+                public float X { get; init; }
+                [NotAvailableAtPrediction] public float Late { get; init; }
+                [Label] public bool Y { get; init; }
+            }
+            """ + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M), Rollout = RolloutStrategy.AbTest, AssignmentMember = "Nope")]
+            public sealed class Ab;
+
+            [Deployment(typeof(M), AssignmentMember = nameof(Row.Y))]
+            public sealed class ByLabel;
+
+            [Deployment(typeof(M), AssignmentMember = nameof(Row.Late))]
+            public sealed class ByLate;
+
+            [Deployment(typeof(M), Name = "live")]
+            public sealed class Live1;
+
+            [Deployment(typeof(M), Name = "live")]
+            public sealed class Live2;
+
+            [Deployment(typeof(M), Name = "ok", Rollout = RolloutStrategy.AbTest, AssignmentMember = nameof(Row.X))]
+            public sealed class Ok;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Equal(
+            new[]
+            {
+                "PDSL219 Error @Input.cs(23): Deployment 'Ab' has an invalid rollout setting: AssignmentMember = \"Nope\" is not a member of dataset 'd' (row 'Row')",
+                "PDSL219 Error @Input.cs(26): Deployment 'ByLabel' has an invalid rollout setting: AssignmentMember = \"Y\" is the label of dataset 'd'; a prediction request does not carry it",
+                "PDSL219 Error @Input.cs(29): Deployment 'ByLate' has an invalid rollout setting: AssignmentMember = \"Late\" is not available at prediction of dataset 'd'; a prediction request does not carry it",
+                "PDSL219 Error @Input.cs(32): Deployment 'live' has an invalid rollout setting: Name = \"live\" is also the name of deployment 'T.Live2' of the same model",
+                "PDSL219 Error @Input.cs(35): Deployment 'live' has an invalid rollout setting: Name = \"live\" is also the name of deployment 'T.Live1' of the same model",
+            },
+            Sorted(driver.GetRunResult().Diagnostics));
+        var pipeline = PipelineSource(driver);
+        Assert.Single(pipeline.Split("new global::PipelineDsl.Runtime.DeploymentDefinition(").Skip(1));
+        Assert.Contains("DeploymentDefinition(\"ok\", global::PipelineDsl.RolloutStrategy.AbTest,", pipeline, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void PDSL220_a_deployed_model_without_a_gate_is_a_warning_and_still_emitted()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + """
+
+            [Deployment(typeof(M), Rollout = RolloutStrategy.Shadow)]
+            public sealed class D;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Equal(
+            new[] { "PDSL220 Warning @Input.cs(19): Deployment 'D' serves model 'T.M', which has no [Gate]: its versions reach traffic with no promotion rules" },
+            Sorted(driver.GetRunResult().Diagnostics));
+        Assert.Contains("DeploymentDefinition(\"D\", global::PipelineDsl.RolloutStrategy.Shadow,", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Deployment_diagnostics_carry_help_links_and_the_pipeline_category()
+    {
+        var diagnostics = GeneratorTestHelper.GeneratorDiagnostics(Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + """
+
+            [Deployment(typeof(Row))]
+            public sealed class A;
+
+            [Deployment(typeof(M), EvaluationSeconds = 0)]
+            public sealed class B;
+            """);
+
+        Assert.Equal(["PDSL218", "PDSL219", "PDSL220"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d =>
+        {
+            Assert.Equal("PipelineDsl.Pipeline", d.Descriptor.Category);
+            Assert.Equal($"https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{d.Id}.md", d.Descriptor.HelpLinkUri);
+        });
+    }
+
+    [Fact]
     public void Invalid_declarations_are_skipped_and_the_rest_still_compiles()
     {
         // The dataset is invalid (PDSL206): nothing that depends on it is emitted, so the only errors are ours.
@@ -366,6 +565,9 @@ public sealed class DiagnosticTests
         Assert.Equal("PipelineDsl.Pipeline", diagnostic.Descriptor.Category);
         Assert.Equal("https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/PDSL206.md", diagnostic.Descriptor.HelpLinkUri);
     }
+
+    private static string PipelineSource(GeneratorDriver driver) =>
+        Assert.Single(driver.GetRunResult().Results[0].GeneratedSources, s => s.HintName == "T.P.Pipeline.g.cs").SourceText.ToString();
 
     private static void AssertSingle(string source, string id, DiagnosticSeverity severity, string at, string message) =>
         Assert.Equal(new[] { $"{id} {severity} @{at}: {message}" }, Sorted(GeneratorTestHelper.GeneratorDiagnostics(source)));

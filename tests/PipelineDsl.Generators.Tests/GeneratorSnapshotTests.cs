@@ -15,6 +15,15 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Churn_with_canary_and_ab_deployments()
+    {
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(TestSources.ChurnDeployed));
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        Snapshot.Verify(driver.GetRunResult());
+    }
+
+    [Fact]
     public void House_prices_regression()
     {
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(TestSources.Regression));

@@ -23,6 +23,7 @@ public sealed class IncrementalGeneratorTests
     [
         Steps.DatasetCollection, Steps.FeatureSetCollection, Steps.ModelCollection, Steps.GateCollection, Steps.ModelChecks,
         Steps.FeatureSetOutputs, Steps.PipelineOutputs, Steps.PipelineRegistry, Steps.LabelTaskDiagnostics,
+        Steps.PipelineCollection, Steps.DeploymentCollection, Steps.DeploymentDiagnostics,
     ];
 
     [Fact]
@@ -39,6 +40,9 @@ public sealed class IncrementalGeneratorTests
         {
             AssertReasons(result, step, IncrementalStepRunReason.Cached);
         }
+
+        // The collected checks of no deployment at all: an empty collection, equal to the last one.
+        AssertReasons(result, Steps.DeploymentChecks, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -110,6 +114,38 @@ public sealed class IncrementalGeneratorTests
     }
 
     [Fact]
+    public void Adding_deployments_modifies_only_the_pipeline_output()
+    {
+        var result = RunTwice(c => c.AddSyntaxTrees(GeneratorTestHelper.Parse(TestSources.ChurnDeployments, "ChurnDeployments.cs")));
+
+        Assert.Equal(new[] { IncrementalStepRunReason.New, IncrementalStepRunReason.New }, Reasons(result, Steps.DeploymentSpecs));
+        AssertReasons(result, Steps.DeploymentCollection, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.PipelineRegistry, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.FeatureSetOutputs, IncrementalStepRunReason.Cached);
+        AssertReasons(result, Steps.DatasetSpecs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Unchanged); // still none
+
+        // Only the pipeline's file is re-emitted.
+        Assert.Single(Reasons(result, SourceOutput), r => r == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Moving_a_deployment_re_runs_its_checks_but_leaves_the_pipeline_cached()
+    {
+        var result = RunTwice(
+            c => Replace(c, "ChurnDeployments.cs", TestSources.ChurnDeployments.Replace("namespace ChurnSample;", "namespace ChurnSample;\n\n// moved down\n", StringComparison.Ordinal)),
+            TestSources.ChurnDeployed);
+
+        AssertReasons(result, Steps.DeploymentSpecs, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentCollection, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentChecks, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.DoesNotContain(Reasons(result, SourceOutput), r => r == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void Compiling_the_same_source_twice_gives_equal_models()
     {
         var first = Run(GeneratorTestHelper.CreateCompilation(TestSources.Churn));
@@ -125,9 +161,9 @@ public sealed class IncrementalGeneratorTests
         }
     }
 
-    private static GeneratorRunResult RunTwice(Func<Compilation, Compilation> edit)
+    private static GeneratorRunResult RunTwice(Func<Compilation, Compilation> edit, (string Path, string Source)[]? sources = null)
     {
-        var compilation = GeneratorTestHelper.CreateCompilation(TestSources.Churn);
+        var compilation = GeneratorTestHelper.CreateCompilation(sources ?? TestSources.Churn);
         var driver = GeneratorTestHelper.CreateDriver().RunGenerators(compilation);
         driver = driver.RunGenerators(edit(compilation));
         return driver.GetRunResult().Results[0];

@@ -26,6 +26,7 @@ public sealed partial class LeakageGalleryTests
         ["PDSL215"] = "GateMetricOfAnotherTask.cs",
         ["PDSL216"] = "WorstFoldWithoutBacktest.cs",
         ["PDSL217"] = "SliceOfMissingMember.cs",
+        ["PDSL220"] = "DeployedWithoutGate.cs",
     };
 
     [Fact]

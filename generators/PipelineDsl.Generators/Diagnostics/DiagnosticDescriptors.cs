@@ -98,6 +98,28 @@ internal static class DiagnosticDescriptors
         "Invalid time split or backtest",
         "Pipeline '{0}' has an invalid time-aware evaluation: {1}");
 
+    /// <summary>PDSL218: "Deployment '{0}' serves '{1}', which {2}".</summary>
+    public static readonly DiagnosticDescriptor DeploymentModelNotServed = Error(
+        "PDSL218",
+        "Deployed type is not a model that a pipeline trains",
+        "Deployment '{0}' serves '{1}', which {2}");
+
+    /// <summary>PDSL219: "Deployment '{0}' has an invalid rollout setting: {1}".</summary>
+    public static readonly DiagnosticDescriptor InvalidDeployment = Error(
+        "PDSL219",
+        "Invalid deployment rollout settings",
+        "Deployment '{0}' has an invalid rollout setting: {1}");
+
+    /// <summary>PDSL220 (warning): "Deployment '{0}' serves model '{1}', which has no [Gate]: its versions reach traffic with no promotion rules".</summary>
+    public static readonly DiagnosticDescriptor DeploymentWithoutGate = new(
+        id: "PDSL220",
+        title: "Deployed model has no gate",
+        messageFormat: "Deployment '{0}' serves model '{1}', which has no [Gate]: its versions reach traffic with no promotion rules",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, "PDSL220"));
+
     /// <summary>Finds a descriptor by ID (for diagnostics that travel as <c>DiagnosticInfo</c>).</summary>
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
@@ -115,6 +137,9 @@ internal static class DiagnosticDescriptors
         "PDSL212" => InvalidWindow,
         "PDSL213" => InvalidAsOfJoin,
         "PDSL214" => InvalidTimeEvaluation,
+        "PDSL218" => DeploymentModelNotServed,
+        "PDSL219" => InvalidDeployment,
+        "PDSL220" => DeploymentWithoutGate,
         _ => null,
     };
 

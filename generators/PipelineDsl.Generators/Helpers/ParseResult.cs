@@ -31,4 +31,7 @@ internal sealed class ParseResult<T>
 
     /// <summary>For pipelines that split or backtest by time: what the joined timestamp check (PDSL214) needs.</summary>
     public PipelineDsl.Generators.Model.PipelineCheckSpec? PipelineCheck { get; init; }
+
+    /// <summary>For deployments of a [Model] only: what the joined checks (PDSL218-220) need.</summary>
+    public PipelineDsl.Generators.Model.DeploymentCheckSpec? DeploymentCheck { get; init; }
 }

@@ -33,6 +33,9 @@ internal sealed record ColumnSpec
 
     public bool IsRequired { get; init; }
 
+    /// <summary>Whether the member is declared with the C# <c>required</c> modifier (an object initializer must set it).</summary>
+    public bool IsRequiredMember { get; init; }
+
     public bool HasRange { get; init; }
 
     public double Minimum { get; init; }

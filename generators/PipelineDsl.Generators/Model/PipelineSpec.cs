@@ -69,6 +69,9 @@ internal sealed record PipelineOutputSpec
     /// <summary>The <c>[Gate]</c> classes for the model, in ordinal order of their full names.</summary>
     public required EquatableArray<string> GateClassFullNames { get; init; }
 
+    /// <summary>The model's valid <c>[Deployment]</c>s, in ordinal order of their class names.</summary>
+    public EquatableArray<DeploymentSpec> Deployments { get; init; } = EquatableArray<DeploymentSpec>.Empty;
+
     public required EquatableArray<GraphNodeSpec> Nodes { get; init; }
 
     public required EquatableArray<GraphEdgeSpec> Edges { get; init; }

@@ -20,26 +20,61 @@ public static class JsonCells
         member.Length == 0 || !char.IsUpper(member[0]) ? member : char.ToLowerInvariant(member[0]) + member[1..];
 
     /// <summary>
-    /// Copies the current property name, lower-cased, into <paramref name="buffer"/>; returns its length, or -1 when the
-    /// name is longer than the buffer (it then matches nothing).
+    /// Copies the current property name into <paramref name="buffer"/> normalized the way the CSV reader matches headers
+    /// (lower-cased, without <c>_</c>, space, <c>-</c> and <c>.</c>), so <c>total_day_minutes</c>, <c>totalDayMinutes</c>
+    /// and <c>TotalDayMinutes</c> name one field; returns its length, or -1 when the name is longer than the buffer (it
+    /// then matches nothing).
     /// </summary>
     public static int LowerPropertyName(ref Utf8JsonReader reader, Span<char> buffer)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > buffer.Length)
+        if (length > MaxPropertyNameLength || length > buffer.Length)
         {
             return -1;
         }
 
         Span<char> raw = stackalloc char[MaxPropertyNameLength];
-        var written = reader.CopyString(raw);
-        return raw[..written].ToLowerInvariant(buffer);
+        int written;
+        try
+        {
+            written = reader.CopyString(raw);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw NotText(e);
+        }
+
+        var normalized = 0;
+        foreach (var c in raw[..written])
+        {
+            if (c is not ('_' or ' ' or '-' or '.'))
+            {
+                buffer[normalized++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return normalized;
+    }
+
+    /// <summary>A member or header name normalized as <see cref="LowerPropertyName"/> normalizes a request's field names.</summary>
+    public static string NormalizeName(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is not ('_' or ' ' or '-' or '.'))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The current property name as sent, for an unknown-field error.</summary>
     public static string PropertyName(ref Utf8JsonReader reader)
     {
-        var name = reader.GetString() ?? "";
+        var name = Text(ref reader);
         return name.Length <= 64 ? name : name[..61] + "...";
     }
 
@@ -50,7 +85,7 @@ public static class JsonCells
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = reader.GetString();
+                value = Text(ref reader);
                 return true;
             case JsonTokenType.Null when nullable:
                 return true;
@@ -111,7 +146,7 @@ public static class JsonCells
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                var text = reader.GetString() ?? "";
+                var text = Text(ref reader);
                 if (CellParser.TryParseDateTime(text, out var parsed))
                 {
                     value = parsed;
@@ -199,9 +234,29 @@ public static class JsonCells
         return false;
     }
 
+    /// <summary>
+    /// The current string or property name. Text that is not valid UTF-8, or a lone surrogate escape (<c>"\ud800"</c>),
+    /// makes the reader throw <see cref="InvalidOperationException"/>; it is malformed JSON, reported as the reader
+    /// reports the rest of it, with a <see cref="JsonException"/>.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? "";
+        }
+        catch (InvalidOperationException e)
+        {
+            throw NotText(e);
+        }
+    }
+
+    private static JsonException NotText(InvalidOperationException e) =>
+        new("The JSON text holds a string that is not valid UTF-8 or has a lone surrogate escape.", e);
+
     private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => "the string " + CellParser.Excerpt(reader.GetString() ?? ""),
+        JsonTokenType.String => "the string " + CellParser.Excerpt(Text(ref reader)),
         JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",

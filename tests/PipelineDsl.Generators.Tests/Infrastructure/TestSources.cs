@@ -80,8 +80,23 @@ internal static class TestSources
         public static partial class ChurnPipeline;
         """;
 
+    public const string ChurnDeployments = """
+        using PipelineDsl;
+
+        namespace ChurnSample;
+
+        [Deployment(typeof(ChurnModel), Name = "churn-live", Rollout = RolloutStrategy.Canary, CanarySteps = new[] { 5, 25, 50, 100 },
+            EvaluationSeconds = 120, MinRequestsPerWindow = 200, MaxErrorRate = 0.02, MaxP99LatencyMs = 35.5, MaxPredictionShift = 0.1)]
+        public sealed class ChurnCanary;
+
+        [Deployment(typeof(ChurnModel), Rollout = RolloutStrategy.AbTest, ChallengerPercent = 20, AssignmentMember = nameof(Customer.AccountId))]
+        public sealed class ChurnExperiment;
+        """;
+
     /// <summary>User code that calls the generated API; spans cannot cross reflection, so the test calls this.</summary>
     public const string ChurnHarness = """
+        using System.Collections.Generic;
+        using System.Text.Json;
         using PipelineDsl.Runtime.Data;
 
         namespace ChurnSample;
@@ -108,6 +123,17 @@ internal static class TestSources
                 CustomerDataset.Instance.Validate(rows, lines, errors);
                 return errors.ToReport();
             }
+
+            /// <summary>Reads one request body as a server would: the reader on the first token, then TryReadJson.</summary>
+            public static bool ReadJson(byte[] body, List<FieldError> errors, out Customer? row, out JsonTokenType last)
+            {
+                var reader = new Utf8JsonReader(body);
+                reader.Read();
+                var ok = CustomerDataset.Instance.TryReadJson(ref reader, errors, out var read);
+                row = ok ? read : null;
+                last = reader.TokenType;
+                return ok;
+            }
         }
         """;
 
@@ -119,6 +145,9 @@ internal static class TestSources
         ("ChurnGates.cs", ChurnGates),
         ("ChurnPipeline.cs", ChurnPipeline),
     ];
+
+    /// <summary>The churn declarations plus a canary and an A/B deployment of the model.</summary>
+    public static (string Path, string Source)[] ChurnDeployed => [.. Churn, ("ChurnDeployments.cs", ChurnDeployments)];
 
     public const string Regression = """
         using PipelineDsl;
