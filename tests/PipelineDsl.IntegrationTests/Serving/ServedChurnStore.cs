@@ -29,7 +29,7 @@ public sealed class ServedChurnStore : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A copy of the store in <paramref name="temp"/> (SQLite database and artifacts).</summary>
-    public string CopyTo(TempDirectory temp)
+    internal string CopyTo(TempDirectory temp)
     {
         var target = temp.Combine(".mlpipeline");
         foreach (var file in Directory.EnumerateFiles(Store, "*", SearchOption.AllDirectories))

@@ -105,6 +105,10 @@ public sealed class SyntheticDataset(string? defaultSource = null, bool hasTimes
         }
     }
 
+    /// <summary>The runtime tests never serve this dataset; the generated datasets' JSON readers are tested in the generator tests.</summary>
+    public override bool TryReadJson(ref System.Text.Json.Utf8JsonReader reader, ICollection<FieldError> errors, out SyntheticRow row) =>
+        throw new NotSupportedException("the synthetic test dataset has no JSON request reader");
+
     public override float GetLabel(SyntheticRow row) => regression ? (float)row.Amount : row.Churned ? 1f : 0f;
 
     public override DateTime GetTimestamp(SyntheticRow row) => hasTimestamp ? row.When : DateTime.MinValue;
