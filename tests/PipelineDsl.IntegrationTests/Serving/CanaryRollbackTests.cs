@@ -5,7 +5,8 @@ using PipelineDsl.Runtime.Store;
 namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>The churn sample's declared canary, with a challenger forced to fail, in its own serve process.</summary>
-public sealed class CanaryRollbackTests(ServedChurnStore fixture) : IClassFixture<ServedChurnStore>
+[Collection(ServingCollection.Name)]
+public sealed class CanaryRollbackTests(ServedChurnStore fixture)
 {
     [Fact]
     public async Task A_canary_whose_challenger_fails_is_rolled_back_within_one_window_and_no_request_fails()

@@ -6,7 +6,8 @@ using ChurnPrediction;
 namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>The request contract over HTTP: bad input gets a 400 naming the field and the rule, never a 500.</summary>
-public sealed class RequestContractTests(ServedChurnStore fixture) : IClassFixture<ServedChurnStore>
+[Collection(ServingCollection.Name)]
+public sealed class RequestContractTests(ServedChurnStore fixture)
 {
     public static TheoryData<string, string, string, string> BadFields => new()
     {

@@ -6,7 +6,8 @@ using PipelineDsl.Serving;
 namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>Hot swap and the rollout strategies, against the real server on loopback with real churn models.</summary>
-public sealed class RolloutTests(ServedChurnStore fixture) : IClassFixture<ServedChurnStore>
+[Collection(ServingCollection.Name)]
+public sealed class RolloutTests(ServedChurnStore fixture)
 {
     private const string AdminKey = "test-admin-key";
 

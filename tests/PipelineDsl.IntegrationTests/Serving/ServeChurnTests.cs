@@ -8,7 +8,8 @@ using ChurnPrediction;
 namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>The <c>serve</c> verb on the churn sample, as its own process, the way a user starts it.</summary>
-public sealed class ServeChurnTests(ServedChurnStore fixture) : IClassFixture<ServedChurnStore>
+[Collection(ServingCollection.Name)]
+public sealed class ServeChurnTests(ServedChurnStore fixture)
 {
     [Fact]
     public async Task Serve_answers_ready_predicts_what_in_process_prediction_does_and_names_the_field_of_a_bad_value()

@@ -46,3 +46,13 @@ public sealed class ServedChurnStore : IAsyncLifetime, IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
+
+/// <summary>
+/// The serving tests share one trained store and run one at a time: several load generators and servers at once on two
+/// cores would make the rollout timings (canary windows, p99 thresholds) measure the machine, not the server.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ServingCollection : ICollectionFixture<ServedChurnStore>
+{
+    public const string Name = "serving";
+}
