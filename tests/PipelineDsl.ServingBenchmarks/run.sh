@@ -96,6 +96,13 @@ if [[ "$skip_pdsl" != 1 ]]; then
   (cd "$work/cwd" && dotnet "$dll" run --store "$store") > "$raw/pipelinedsl.train.txt" 2>&1 \
     || { cat "$raw/pipelinedsl.train.txt"; exit 1; }
   tail -n 3 "$raw/pipelinedsl.train.txt"
+  # serve answers with the production version only: promote the trained one, as a release would.
+  (cd "$work/cwd" && dotnet "$dll" promote churn 1 --to production --approve "benchmark: serving load test" --store "$store") > "$raw/pipelinedsl.promote.txt" 2>&1 \
+    || { cat "$raw/pipelinedsl.promote.txt"; exit 1; }
+  echo "== in-process single-row prediction (features + model)"
+  dotnet build "$here/InProcess/InProcess.csproj" -c Release -v quiet -nologo
+  mkdir -p "$here/results"
+  dotnet "$here/InProcess/bin/Release/net10.0/InProcess.dll" "$store" "$csv" "$here/results/inprocess.json"
   port="$(free_port)"
   (cd "$work/cwd" && exec dotnet "$dll" serve --urls "http://127.0.0.1:$port" --store "$store") > "$raw/pipelinedsl.server.log" 2>&1 &
   server_pid=$!
