@@ -188,13 +188,17 @@ public sealed class Predictor<TRow> : IDisposable
                 scorer.Buffer.AsSpan().CopyTo(features);
             }
 
+            // Predict into the scorer's own output object: no allocation per row besides the returned record.
             if (scorer.Binary is not null)
             {
-                var output = scorer.Binary.Predict(scorer.Input);
+                var output = scorer.BinaryOutput;
+                scorer.Binary.Predict(scorer.Input, ref output);
                 return new Prediction(output.Score, output.Probability, output.PredictedLabel, ModelVersion);
             }
 
-            return new Prediction(scorer.Regression!.Predict(scorer.Input).Score, null, null, ModelVersion);
+            var regression = scorer.RegressionOutput;
+            scorer.Regression!.Predict(scorer.Input, ref regression);
+            return new Prediction(regression.Score, null, null, ModelVersion);
         }
         finally
         {
@@ -256,7 +260,12 @@ public sealed class Predictor<TRow> : IDisposable
         float[] Buffer,
         ModelFeaturesInput Input,
         PredictionEngine<ModelFeaturesInput, BinaryModelOutput>? Binary,
-        PredictionEngine<ModelFeaturesInput, RegressionModelOutput>? Regression);
+        PredictionEngine<ModelFeaturesInput, RegressionModelOutput>? Regression)
+    {
+        public BinaryModelOutput BinaryOutput { get; } = new();
+
+        public RegressionModelOutput RegressionOutput { get; } = new();
+    }
 
     /// <summary>Scores a CSV file read with the dataset's generated reader; rows with a bad cell are reported, not scored.</summary>
     public CsvPredictionResult PredictCsv(DatasetDefinition<TRow> dataset, string csvPath, CancellationToken cancellationToken = default)
