@@ -6,7 +6,7 @@ namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>The churn sample's declared canary, with a challenger forced to fail, in its own serve process.</summary>
 [Collection(ServingCollection.Name)]
-public sealed class CanaryRollbackTests(ServedChurnStore fixture)
+public sealed class CanaryRollbackTests(ServedChurnStore fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task A_canary_whose_challenger_fails_is_rolled_back_within_one_window_and_no_request_fails()
@@ -49,6 +49,7 @@ public sealed class CanaryRollbackTests(ServedChurnStore fixture)
         Assert.True(elapsed < TimeSpan.FromSeconds(window + 2), $"rolled back {elapsed.TotalSeconds:0.0} s after the canary started (window {window} s)");
         using var after = JsonDocument.Parse(await Status(client));
         var decision = after.RootElement.GetProperty("lastDecision").GetString()!;
+        output.WriteLine($"canary rollback {elapsed.TotalSeconds:0.00} s after the canary started (window {window} s): {decision}; {load.Requests} requests, {load.Answers.Count(a => a.Arm == "champion-fallback")} answered by the champion for the failing challenger");
         Assert.Contains("v2 rolled back: window 1 at 10%: error rate 1 > 0.01", decision, StringComparison.Ordinal);
 
         // Every request was answered: the champion stands in for the failing challenger.

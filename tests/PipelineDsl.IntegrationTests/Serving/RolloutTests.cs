@@ -7,7 +7,7 @@ namespace PipelineDsl.IntegrationTests.Serving;
 
 /// <summary>Hot swap and the rollout strategies, against the real server on loopback with real churn models.</summary>
 [Collection(ServingCollection.Name)]
-public sealed class RolloutTests(ServedChurnStore fixture)
+public sealed class RolloutTests(ServedChurnStore fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string AdminKey = "test-admin-key";
 
@@ -32,6 +32,7 @@ public sealed class RolloutTests(ServedChurnStore fixture)
             until: () => DateTime.UtcNow.Ticks - TimeSpan.FromSeconds(2).Ticks > Interlocked.Read(ref promotedTicks),
             max: TimeSpan.FromSeconds(30));
         await promote;
+        output.WriteLine($"hot swap under load: {load.Requests} requests, {load.Answers.Count(a => a.Version == 1)} answered by v1, {load.Answers.Count(a => a.Version == 2)} by v2, statuses {string.Join(", ", load.Statuses.Select(s => $"{s.Key}: {s.Value}"))}, {load.Exceptions} exceptions");
 
         // Seen by the load loop through the answers: the new version appeared, and nothing failed on the way.
         Assert.Equal(0, load.Exceptions);
