@@ -148,20 +148,7 @@ public sealed class CsvRecordReader : IDisposable
         return new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ChunkSize);
     }
 
-    private static string Normalize(string name)
-    {
-        Span<char> buffer = stackalloc char[name.Length];
-        var length = 0;
-        foreach (var c in name)
-        {
-            if (c is not ('_' or ' ' or '-' or '.'))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return new string(buffer[..length]);
-    }
+    private static string Normalize(string name) => HeaderNames.Normalize(name);
 
     private bool ReadRawRecord()
     {

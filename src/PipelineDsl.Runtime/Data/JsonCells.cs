@@ -21,9 +21,8 @@ public static class JsonCells
 
     /// <summary>
     /// Copies the current property name into <paramref name="buffer"/> normalized the way the CSV reader matches headers
-    /// (lower-cased, without <c>_</c>, space, <c>-</c> and <c>.</c>), so <c>total_day_minutes</c>, <c>totalDayMinutes</c>
-    /// and <c>TotalDayMinutes</c> name one field; returns its length, or -1 when the name is longer than the buffer (it
-    /// then matches nothing).
+    /// (<see cref="HeaderNames"/>), so <c>total_day_minutes</c>, <c>totalDayMinutes</c> and <c>TotalDayMinutes</c> name one
+    /// field; returns its length, or -1 when the name is longer than the buffer (it then matches nothing).
     /// </summary>
     public static int LowerPropertyName(ref Utf8JsonReader reader, Span<char> buffer)
     {
@@ -44,32 +43,11 @@ public static class JsonCells
             throw NotText(e);
         }
 
-        var normalized = 0;
-        foreach (var c in raw[..written])
-        {
-            if (c is not ('_' or ' ' or '-' or '.'))
-            {
-                buffer[normalized++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return normalized;
+        return HeaderNames.Normalize(raw[..written], buffer);
     }
 
     /// <summary>A member or header name normalized as <see cref="LowerPropertyName"/> normalizes a request's field names.</summary>
-    public static string NormalizeName(string name)
-    {
-        var builder = new System.Text.StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (c is not ('_' or ' ' or '-' or '.'))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string NormalizeName(string name) => HeaderNames.Normalize(name);
 
     /// <summary>The current property name as sent, for an unknown-field error.</summary>
     public static string PropertyName(ref Utf8JsonReader reader)

@@ -39,24 +39,18 @@ internal sealed class PredictionHandler<TRow>(
 
     public async Task PredictAsync(HttpContext context)
     {
-        var set = watcher.Current;
-        if (set.Champion is null)
+        if (await BeginAsync(context) is not { } begun)
         {
-            await Json.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorResponse(set.NotReadyReason ?? "no model is loaded"));
             return;
         }
 
-        var body = await ReadBodyAsync(context);
-        if (body is null)
-        {
-            return;
-        }
+        var (set, body) = begun;
 
         var errors = new List<FieldError>();
         PredictionResponse response;
         try
         {
-            if (!_parser.TryParseOne(body.Value.Buffer, errors, out var row, out var input))
+            if (!_parser.TryParseOne(body.Buffer, errors, out var row, out var input))
             {
                 await BadRequestAsync(context, errors);
                 return;
@@ -66,7 +60,7 @@ internal sealed class PredictionHandler<TRow>(
         }
         finally
         {
-            context.Request.BodyReader.AdvanceTo(body.Value.Buffer.End);
+            context.Request.BodyReader.AdvanceTo(body.Buffer.End);
         }
 
         await Json.WriteAsync(context, StatusCodes.Status200OK, response);
@@ -74,24 +68,18 @@ internal sealed class PredictionHandler<TRow>(
 
     public async Task PredictBatchAsync(HttpContext context)
     {
-        var set = watcher.Current;
-        if (set.Champion is null)
+        if (await BeginAsync(context) is not { } begun)
         {
-            await Json.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorResponse(set.NotReadyReason ?? "no model is loaded"));
             return;
         }
 
-        var body = await ReadBodyAsync(context);
-        if (body is null)
-        {
-            return;
-        }
+        var (set, body) = begun;
 
         var errors = new List<FieldError>();
         PredictionResponse[] predictions;
         try
         {
-            if (!_parser.TryParseBatch(body.Value.Buffer, errors, out var rows, out var inputs))
+            if (!_parser.TryParseBatch(body.Buffer, errors, out var rows, out var inputs))
             {
                 await BadRequestAsync(context, errors);
                 return;
@@ -105,10 +93,23 @@ internal sealed class PredictionHandler<TRow>(
         }
         finally
         {
-            context.Request.BodyReader.AdvanceTo(body.Value.Buffer.End);
+            context.Request.BodyReader.AdvanceTo(body.Buffer.End);
         }
 
         await Json.WriteAsync(context, StatusCodes.Status200OK, new BatchPredictionResponse(pipeline.Name, predictions));
+    }
+
+    /// <summary>The models to use and the whole body; null after answering 503 (nothing to serve with) or 413 itself.</summary>
+    private async Task<(ModelSet<TRow> Set, ReadResult Body)?> BeginAsync(HttpContext context)
+    {
+        var set = watcher.Current;
+        if (set.Champion is null)
+        {
+            await Json.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ErrorResponse(set.NotReadyReason ?? "no model is loaded"));
+            return null;
+        }
+
+        return await ReadBodyAsync(context) is { } body ? (set, body) : null;
     }
 
     private PredictionResponse Score(ModelSet<TRow> set, TRow row, ReadOnlyMemory<byte> input, string requestId, string? assignmentKey)
