@@ -21,7 +21,8 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
         IReadOnlyList<GateRule> gates,
         SplitDefinition split,
         PipelineGraph graph,
-        IReadOnlyList<DeploymentDefinition>? deployments = null)
+        IReadOnlyList<DeploymentDefinition>? deployments = null,
+        MonitorDefinition? monitor = null)
     {
         Name = name;
         Dataset = dataset;
@@ -31,6 +32,8 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
         Split = split;
         Graph = graph;
         Deployments = deployments ?? [];
+        Monitor = monitor ?? MonitorDefinition.Default;
+        DeclaresMonitor = monitor is not null;
     }
 
     /// <inheritdoc />
@@ -56,6 +59,12 @@ public sealed class PipelineDefinition<TRow> : IPipelineDefinition
 
     /// <summary>The model's <see cref="DeploymentAttribute"/> declarations; empty when it declares none.</summary>
     public IReadOnlyList<DeploymentDefinition> Deployments { get; }
+
+    /// <summary>The model's <see cref="MonitorAttribute"/>, or <see cref="MonitorDefinition.Default"/> when it declares none.</summary>
+    public MonitorDefinition Monitor { get; }
+
+    /// <summary>Whether the model declares a <see cref="MonitorAttribute"/>.</summary>
+    public bool DeclaresMonitor { get; }
 
     /// <inheritdoc />
     public string DatasetName => Dataset.Name;
