@@ -13,6 +13,9 @@ public static class ExitCodes
     public const int GateFailed = 3;
     /// <summary><c>reproduce</c> rebuilt the version but its metrics differ from the registered ones.</summary>
     public const int NotReproduced = 5;
+
+    /// <summary><c>monitor</c>/<c>watch</c>: a monitoring rule raised an alert (drift, data quality or decay).</summary>
+    public const int Alert = 4;
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 64;
     /// <summary>Cancelled (Ctrl+C).</summary>

@@ -87,6 +87,9 @@ public static class PipelineCli
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
+        root.Subcommands.Add(LabelsCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));

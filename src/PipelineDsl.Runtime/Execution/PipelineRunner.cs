@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using PipelineDsl.Runtime.Data;
 using PipelineDsl.Runtime.Evaluation;
+using PipelineDsl.Runtime.Monitoring;
 using PipelineDsl.Runtime.Graph;
 using PipelineDsl.Runtime.Prediction;
 using PipelineDsl.Runtime.Store;
@@ -709,10 +710,38 @@ internal sealed class PipelineRunner<TRow>
             lineage["online_state"] = online;
         }
 
+        lineage[ReferenceProfile.LineageKey] = state.Store.PutArtifact(state.RunId, BuildReferenceProfile(state).ToJson());
         var version = state.Store.RegisterModelVersion(_pipeline.Name, state.RunId, hash, lineage, state.GatesPassed);
         state.ModelVersion = version;
         var bytes = new FileInfo(state.Store.Artifacts.PathOf(hash)).Length;
         return $"{_pipeline.Name} v{version} (model sha256:{hash[..12]}, {bytes} bytes)" + (state.GatesPassed ? string.Empty : "; failed its gates: never promotable");
+    }
+
+    /// <summary>
+    /// The monitoring reference of the version: each feature over the training rows, the prediction over the holdout,
+    /// and the holdout metrics.
+    /// </summary>
+    private ReferenceProfile BuildReferenceProfile(RunState state)
+    {
+        var matrix = state.Matrix ?? throw new InvalidOperationException("the feature matrix is not available to profile");
+        var split = state.Split ?? throw new InvalidOperationException("the split is not available to profile");
+        var rows = matrix.Length / Math.Max(1, _pipeline.FeatureSet.Count);
+        var column = new double[split.Train.Length];
+        var features = new List<MonitoredColumn>(_pipeline.FeatureSet.Count);
+        for (var j = 0; j < _pipeline.FeatureSet.Count; j++)
+        {
+            for (var i = 0; i < split.Train.Length; i++)
+            {
+                column[i] = matrix[(j * rows) + split.Train[i]];
+            }
+
+            features.Add(ColumnProfileBuilder.Build(_pipeline.FeatureSet.Features[j].Name, column));
+        }
+
+        var holdout = HoldoutPredictions.Score(state.Model!, CreateView(state, split.Test), _pipeline.Model.Task);
+        var predicted = _pipeline.Model.Task == MlTask.BinaryClassification ? holdout.Probabilities : holdout.Scores;
+        var prediction = ColumnProfileBuilder.Build("prediction", predicted.Select(p => (double)p).ToArray());
+        return new ReferenceProfile(_pipeline.Name, _pipeline.FeatureSet.Hash, split.Train.Length, features, prediction, state.Metrics);
     }
 
     private string Backtest(RunState state, CancellationToken ct)

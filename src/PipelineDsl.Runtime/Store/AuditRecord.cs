@@ -7,7 +7,7 @@ namespace PipelineDsl.Runtime.Store;
 /// <param name="Id">The row id: rows are numbered in the order they were written.</param>
 /// <param name="AtUtc">When the change was committed.</param>
 /// <param name="Actor">Who made the change: for an approved change the approver, otherwise the user who ran it.</param>
-/// <param name="Action">What happened: <see cref="PromoteAction"/>, <see cref="ArchiveAction"/> or <see cref="RollbackAction"/>.</param>
+/// <param name="Action">What happened: <see cref="PromoteAction"/>, <see cref="ArchiveAction"/>, <see cref="RollbackAction"/> or <see cref="KeepAction"/>.</param>
 /// <param name="Model">The model's name.</param>
 /// <param name="Version">The version that changed stage.</param>
 /// <param name="FromStage">Its stage before (see <see cref="ModelStages"/>).</param>
@@ -34,4 +34,7 @@ public sealed record AuditRecord(
 
     /// <summary>A rollback: the production version archived, or the previous production version restored.</summary>
     public const string RollbackAction = "rollback";
+
+    /// <summary>A retrained version failed its gates and the champion was kept (no stage changed).</summary>
+    public const string KeepAction = "keep";
 }

@@ -166,6 +166,24 @@ public sealed partial class PipelineStore
         }
     }
 
+    /// <summary>
+    /// Records a decision that changed no stage (action <c>keep</c>): a retrained challenger failed its gates and the
+    /// champion stays. The audit log says who decided and why, next to the stage changes.
+    /// </summary>
+    public void RecordKeepDecision(string name, int challengerVersion, string actor, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        lock (_gate)
+        {
+            InTransaction(tx =>
+            {
+                var state = ReadVersionState(tx, name, challengerVersion);
+                AppendAudit(tx, FormatTime(DateTime.UtcNow), actor.Trim(), AuditRecord.KeepAction, name, challengerVersion, state.Stage, state.Stage, reason, null);
+            });
+        }
+    }
+
     /// <summary>The audit log, oldest first, of one model or of all.</summary>
     public IReadOnlyList<AuditRecord> ListAudit(string? model = null)
     {

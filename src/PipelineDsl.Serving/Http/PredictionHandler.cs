@@ -88,7 +88,7 @@ internal sealed class PredictionHandler<TRow>(
             predictions = new PredictionResponse[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
-                predictions[i] = Score(set, rows[i], inputs[i], context.TraceIdentifier, AssignmentKey(context, inputs[i]));
+                predictions[i] = Score(set, rows[i], inputs[i], context.TraceIdentifier + "/" + i.ToString(CultureInfo.InvariantCulture), AssignmentKey(context, inputs[i]));
             }
         }
         finally
@@ -112,7 +112,7 @@ internal sealed class PredictionHandler<TRow>(
         return await ReadBodyAsync(context) is { } body ? (set, body) : null;
     }
 
-    private PredictionResponse Score(ModelSet<TRow> set, TRow row, ReadOnlyMemory<byte> input, string requestId, string? assignmentKey)
+    private PredictionResponse Score(ModelSet<TRow> set, TRow row, ReadOnlyMemory<byte> input, string predictionId, string? assignmentKey)
     {
         var route = router.Choose(set, assignmentKey);
         var model = route.Model;
@@ -147,12 +147,12 @@ internal sealed class PredictionHandler<TRow>(
         metrics.Predictions.WithLabels(arm, model.Version.ToString(CultureInfo.InvariantCulture)).Inc();
         if (route.Shadow is { } challenger)
         {
-            shadow?.Enqueue(challenger, row, prediction, input, requestId);
+            shadow?.Enqueue(challenger, row, prediction, input, predictionId);
         }
 
         log?.Write(new PredictionLogEntry(
-            DateTime.UtcNow, requestId, arm, model.Version, latency, input, features, prediction.Score, prediction.Probability, prediction.PredictedLabel));
-        return new PredictionResponse(pipeline.Name, model.Version, arm, prediction.Score, prediction.Probability, prediction.PredictedLabel);
+            DateTime.UtcNow, predictionId, arm, model.Version, latency, input, features, prediction.Score, prediction.Probability, prediction.PredictedLabel));
+        return new PredictionResponse(predictionId, pipeline.Name, model.Version, arm, prediction.Score, prediction.Probability, prediction.PredictedLabel);
     }
 
     /// <summary>The value a canary compares across arms: the probability for classification, else the score.</summary>

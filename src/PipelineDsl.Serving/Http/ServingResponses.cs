@@ -2,8 +2,11 @@ using PipelineDsl.Runtime.Data;
 
 namespace PipelineDsl.Serving.Http;
 
-/// <summary>The answer to <c>POST /predict</c>: the prediction, the version that made it and the arm it came from.</summary>
-public sealed record PredictionResponse(string Model, int Version, string Arm, float Score, float? Probability, bool? PredictedLabel);
+/// <summary>
+/// The answer to <c>POST /predict</c>: the prediction, the version that made it, the arm it came from, and the id that
+/// <c>labels ingest</c> joins a delayed outcome to.
+/// </summary>
+public sealed record PredictionResponse(string PredictionId, string Model, int Version, string Arm, float Score, float? Probability, bool? PredictedLabel);
 
 /// <summary>The answer to <c>POST /predict/batch</c>: one prediction per row, in order.</summary>
 public sealed record BatchPredictionResponse(string Model, IReadOnlyList<PredictionResponse> Predictions);

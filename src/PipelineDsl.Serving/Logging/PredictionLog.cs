@@ -142,7 +142,7 @@ internal sealed class PredictionLog : BackgroundService
     {
         w.WriteStartObject();
         w.WriteString("ts", entry.Timestamp);
-        w.WriteString("requestId", entry.RequestId);
+        w.WriteString("predictionId", entry.PredictionId);
         w.WriteString("model", _model);
         w.WriteNumber("version", entry.Version);
         w.WriteString("arm", entry.Arm);

@@ -2,7 +2,7 @@ namespace PipelineDsl.Serving.Logging;
 
 /// <summary>One scored row, as the prediction log writes it (one JSON line): what came in, what the model saw, what it said.</summary>
 /// <param name="Timestamp">When the row was scored (UTC).</param>
-/// <param name="RequestId">The HTTP request's identifier (rows of one batch share it).</param>
+/// <param name="PredictionId">The prediction's id: the request id, with <c>/index</c> for a batch row (delayed labels join on it).</param>
 /// <param name="Arm"><c>champion</c>, <c>challenger</c>, <c>shadow</c> or <c>champion-fallback</c> (the challenger failed).</param>
 /// <param name="Version">The model version that scored it.</param>
 /// <param name="LatencyMicroseconds">Feature computation and scoring time.</param>
@@ -14,7 +14,7 @@ namespace PipelineDsl.Serving.Logging;
 /// <param name="ChampionScore">For a shadow entry, the champion's score for the same row.</param>
 internal sealed record PredictionLogEntry(
     DateTime Timestamp,
-    string RequestId,
+    string PredictionId,
     string Arm,
     int Version,
     double LatencyMicroseconds,

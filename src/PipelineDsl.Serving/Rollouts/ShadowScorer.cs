@@ -22,9 +22,9 @@ internal sealed class ShadowScorer<TRow>(ServingMetrics metrics, PredictionLog? 
     });
 
     /// <summary>Queues a comparison.</summary>
-    public void Enqueue(ServedModel<TRow> challenger, TRow row, Prediction champion, ReadOnlyMemory<byte> input, string requestId)
+    public void Enqueue(ServedModel<TRow> challenger, TRow row, Prediction champion, ReadOnlyMemory<byte> input, string predictionId)
     {
-        if (!_queue.Writer.TryWrite(new ShadowWork(challenger, row, champion, input, requestId)))
+        if (!_queue.Writer.TryWrite(new ShadowWork(challenger, row, champion, input, predictionId)))
         {
             metrics.ShadowDropped.Inc();
         }
@@ -72,9 +72,9 @@ internal sealed class ShadowScorer<TRow>(ServingMetrics metrics, PredictionLog? 
         var shadowValue = shadow.Probability ?? shadow.Score;
         metrics.ShadowAbsoluteDifference.Observe(Math.Abs(championValue - shadowValue));
         log?.Write(new PredictionLogEntry(
-            DateTime.UtcNow, work.RequestId, Arm.Shadow, work.Challenger.Version, latency, work.Input, features,
+            DateTime.UtcNow, work.PredictionId, Arm.Shadow, work.Challenger.Version, latency, work.Input, features,
             shadow.Score, shadow.Probability, shadow.PredictedLabel, work.Champion.Score));
     }
 
-    private sealed record ShadowWork(ServedModel<TRow> Challenger, TRow Row, Prediction Champion, ReadOnlyMemory<byte> Input, string RequestId);
+    private sealed record ShadowWork(ServedModel<TRow> Challenger, TRow Row, Prediction Champion, ReadOnlyMemory<byte> Input, string PredictionId);
 }
