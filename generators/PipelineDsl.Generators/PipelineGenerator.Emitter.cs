@@ -512,28 +512,42 @@ public sealed partial class PipelineGenerator
                 ? $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}),"
                 : $"new {Runtime}.SplitDefinition({EnumValue("SplitStrategy", spec.Split)}, {Double(spec.HoldoutFraction)}, {spec.Seed.ToString(CultureInfo.InvariantCulture)}, "
                     + $"{(spec.TimeCutoffTicks is { } c ? $"new global::System.DateTime({Long(c)})" : "null")}, {Int(spec.BacktestFolds)}),");
-            if (output.Deployments.Count == 0)
+            var monitor = output.Monitor;
+            if (output.Deployments.Count == 0 && monitor is null)
             {
                 w.Line("Graph);");
             }
             else
             {
                 w.Line("Graph,");
-                w.Open($"deployments: new {Runtime}.DeploymentDefinition[]");
-                foreach (var d in output.Deployments)
+                if (output.Deployments.Count > 0)
                 {
-                    w.Line($"new {Runtime}.DeploymentDefinition({Lit(d.Name)}, {EnumValue("RolloutStrategy", d.Rollout)}, new int[] {{ {string.Join(", ", d.CanarySteps.Select(Int))} }}, "
-                        + $"global::System.TimeSpan.FromSeconds({Int(d.EvaluationSeconds)}), {Int(d.MinRequestsPerWindow)}, {Double(d.MaxErrorRate)}, {Double(d.MaxP99LatencyMs)}, "
-                        + $"{Double(d.MaxPredictionShift)}, {Int(d.ChallengerPercent)}, {(d.AssignmentMember is null ? "null" : Lit(d.AssignmentMember))}),");
+                    w.Open($"deployments: new {Runtime}.DeploymentDefinition[]");
+                    foreach (var d in output.Deployments)
+                    {
+                        w.Line($"new {Runtime}.DeploymentDefinition({Lit(d.Name)}, {EnumValue("RolloutStrategy", d.Rollout)}, new int[] {{ {string.Join(", ", d.CanarySteps.Select(Int))} }}, "
+                            + $"global::System.TimeSpan.FromSeconds({Int(d.EvaluationSeconds)}), {Int(d.MinRequestsPerWindow)}, {Double(d.MaxErrorRate)}, {Double(d.MaxP99LatencyMs)}, "
+                            + $"{Double(d.MaxPredictionShift)}, {Int(d.ChallengerPercent)}, {(d.AssignmentMember is null ? "null" : Lit(d.AssignmentMember))}),");
+                    }
+
+                    w.Close(monitor is null ? ");" : ",");
                 }
 
-                w.Close(");");
+                if (monitor is not null)
+                {
+                    w.Line($"monitor: new {Runtime}.MonitorDefinition({Int(monitor.WindowRows)}, global::System.TimeSpan.FromTicks({Long(monitor.WindowTicks)}), "
+                        + $"{Double(monitor.MaxPsi)}, {Double(monitor.MinKsPValue)}, {Double(monitor.MaxJensenShannon)}, {Double(monitor.MinChiSquarePValue)}, "
+                        + $"{Double(monitor.MaxPredictionPsi)}, {Double(monitor.MaxInvalidRate)}, {Double(monitor.MaxStalenessHours)}, {EnumValue("Metric", monitor.DecayMetric)}, "
+                        + $"{Double(monitor.MaxDecay)}, {Int(monitor.MinLabelledRows)}, {Action(monitor.OnDrift)}, {Action(monitor.OnQuality)}, {Action(monitor.OnDecay)}));");
+                }
             }
 
             w.Outdent();
             w.Close();
             return End(w, spec.Namespace);
         }
+
+        private static string Action(int flags) => $"(global::PipelineDsl.MonitorAction){Int(flags)}";
 
         private static string GatesExpression(EquatableArray<string> gates)
         {

@@ -162,7 +162,8 @@ public sealed partial class PipelineGenerator
             EquatableArray<FeatureSetSpec> featureSets,
             EquatableArray<DatasetSpec> datasets,
             EquatableArray<GateSpec> gates,
-            EquatableArray<DeploymentSpec> deployments)
+            EquatableArray<DeploymentSpec> deployments,
+            EquatableArray<MonitorSpec> monitors)
         {
             var model = models.FirstOrDefault(m => m.FullName == pipeline.ModelFullName);
             var featureSet = model is null ? null : featureSets.FirstOrDefault(f => f.FullName == model.FeatureSetFullName);
@@ -262,6 +263,7 @@ public sealed partial class PipelineGenerator
                 Deployments = deployments
                     .Where(d => d.ModelFullName == model.FullName && !d.HasErrors && DeploymentProblems(d.FullName, d.Name, d.ModelFullName, d.AssignmentMember, deployments.Select(o => (o.FullName, o.Name, o.ModelFullName)), dataset).Count == 0)
                     .ToEquatableArray(),
+                Monitor = MonitorOf(model, monitors),
                 Nodes = nodes.ToEquatableArray(),
                 Edges = edges.ToEquatableArray(),
                 TopologicalOrder = TopologicalSort(nodes, edges).ToEquatableArray(),
@@ -271,9 +273,111 @@ public sealed partial class PipelineGenerator
         }
 
         /// <summary>
+        /// The model's monitor as its pipeline carries it: the one <c>[Monitor]</c> that names the model, when it has no
+        /// error (PDSL222 while parsing, a decay metric the task does not produce); none when there is none, or more
+        /// than one (PDSL221, see <see cref="CheckMonitors"/>).
+        /// </summary>
+        private static MonitorSpec? MonitorOf(ModelSpec model, EquatableArray<MonitorSpec> monitors)
+        {
+            MonitorSpec? found = null;
+            foreach (var monitor in monitors)
+            {
+                if (monitor.ModelFullName != model.FullName)
+                {
+                    continue;
+                }
+
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = monitor;
+            }
+
+            return found is null || found.HasErrors || DecayMetricProblem(model.Task, found.DecayMetric, written: true) is not null ? null : found;
+        }
+
+        /// <summary>
+        /// PDSL221 (no pipeline trains the model, another monitor watches it) and PDSL222 (a decay metric the model's task
+        /// does not produce), for what only the other declarations can tell. Reported on the attribute or its
+        /// <c>DecayMetric</c> argument from an equatable location.
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> CheckMonitors(
+            IEnumerable<MonitorCheckSpec> checks,
+            EquatableArray<string> pipelineModels,
+            EquatableArray<ModelSpec> models)
+        {
+            var all = checks.OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+            var result = new List<DiagnosticInfo>();
+            foreach (var check in all)
+            {
+                if (!pipelineModels.Contains(check.ModelFullName))
+                {
+                    result.Add(new DiagnosticInfo(
+                        "PDSL221",
+                        Where(check.Location),
+                        new[] { check.Name, check.ModelName, "no [Pipeline] trains; declare a pipeline for it, or monitor a model that has one" }.ToEquatableArray()));
+                    continue;
+                }
+
+                var other = all.FirstOrDefault(o => o.ModelFullName == check.ModelFullName && o.FullName != check.FullName);
+                if (other is not null)
+                {
+                    result.Add(new DiagnosticInfo(
+                        "PDSL221",
+                        Where(check.Location),
+                        new[] { check.Name, check.ModelName, $"monitor '{ShortName(other.FullName)}' also watches; a model has one [Monitor]" }.ToEquatableArray()));
+                }
+
+                var model = models.FirstOrDefault(m => m.FullName == check.ModelFullName);
+                if (model is not null && DecayMetricProblem(model.Task, check.DecayMetric, check.DecayMetricWritten) is { } problem)
+                {
+                    result.Add(new DiagnosticInfo("PDSL222", Where(check.DecayMetricLocation), new[] { check.Name, problem }.ToEquatableArray()));
+                }
+            }
+
+            return result.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// What is wrong with a monitor's decay metric (a <c>Metric</c> member name, or its number): with no task, what is
+        /// wrong whatever the model (not a <c>Metric</c>; <c>P99LatencyMs</c>, which labels do not measure); with a task,
+        /// whether the task produces it, by the rule of PDSL215 (classification metrics for binary classification,
+        /// RMSE, MAE and R2 for regression). Null when nothing is; unknown tasks are not checked.
+        /// </summary>
+        public static string? DecayMetricProblem(string? task, string metric, bool written)
+        {
+            var known = Array.IndexOf(ClassificationMetrics, metric) >= 0 || Array.IndexOf(RegressionMetrics, metric) >= 0;
+            if (task is null)
+            {
+                return metric == "P99LatencyMs"
+                    ? "DecayMetric = P99LatencyMs is not a quality metric: decay compares a metric of labelled live rows with its holdout value; live latency is watched by [Deployment] MaxP99LatencyMs"
+                    : known ? null : $"DecayMetric = {metric} is not a Metric";
+            }
+
+            var produced = task switch
+            {
+                "BinaryClassification" => ClassificationMetrics,
+                "Regression" => RegressionMetrics,
+                _ => null,
+            };
+            return !known || produced is null || Array.IndexOf(produced, metric) >= 0
+                ? null
+                : $"DecayMetric = {metric}{(written ? "" : " (the default)")} is a metric a {task} model does not produce; it produces {string.Join(", ", produced)}";
+        }
+
+        private static readonly string[] ClassificationMetrics = ["Auc", "F1", "Precision", "Recall", "LogLoss", "Accuracy", "CalibrationError"];
+
+        private static readonly string[] RegressionMetrics = ["Rmse", "Mae", "R2"];
+
+        private static LocationInfo? Where(LocationInfo location) => location == LocationInfo.None ? null : location;
+
+        /// <summary>
         /// PDSL218 (no pipeline trains the model), PDSL219 (an assignment member that is not a request field of the
-        /// model's dataset, a name two deployments of one model share) and PDSL220 (a model with no gate), for what
-        /// only the other declarations can tell. Reported on the attribute or its argument from an equatable location.
+        /// model's dataset, a name two deployments of one model share), PDSL220 (a model with no gate) and PDSL223 (a
+        /// model with no monitor), for what only the other declarations can tell. Reported on the attribute or its
+        /// argument from an equatable location.
         /// </summary>
         public static EquatableArray<DiagnosticInfo> CheckDeployments(
             IEnumerable<DeploymentCheckSpec> checks,
@@ -281,7 +385,8 @@ public sealed partial class PipelineGenerator
             EquatableArray<ModelSpec> models,
             EquatableArray<FeatureSetSpec> featureSets,
             EquatableArray<DatasetSpec> datasets,
-            EquatableArray<GateSpec> gates)
+            EquatableArray<GateSpec> gates,
+            EquatableArray<string> monitoredModels)
         {
             var all = checks.OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
             var names = all.Select(c => (c.FullName, c.Name, c.ModelFullName)).ToList();
@@ -312,11 +417,14 @@ public sealed partial class PipelineGenerator
                 {
                     result.Add(new DiagnosticInfo("PDSL220", Where(check.Location), new[] { check.Name, check.ModelName }.ToEquatableArray()));
                 }
+
+                if (!monitoredModels.Contains(check.ModelFullName))
+                {
+                    result.Add(new DiagnosticInfo("PDSL223", Where(check.Location), new[] { check.Name, check.ModelName }.ToEquatableArray()));
+                }
             }
 
             return result.ToEquatableArray();
-
-            static LocationInfo? Where(LocationInfo location) => location == LocationInfo.None ? null : location;
         }
 
         /// <summary>

@@ -1013,6 +1013,231 @@ public sealed partial class PipelineGenerator
             return new ParseResult<DeploymentSpec>(spec, diagnostics.ToImmutable()) { DeploymentCheck = check };
         }
 
+        /// <summary>
+        /// A <c>[Monitor]</c> class: its settings, checked on their own (PDSL222), and that it watches a <c>[Model]</c>
+        /// (PDSL221). That a pipeline trains the model, that no other monitor watches it and that the model's task produces
+        /// the decay metric need other declarations: see <see cref="Joiner.CheckMonitors"/>. A spec is returned (with
+        /// <see cref="MonitorSpec.HasErrors"/>) for every monitor of a <c>[Model]</c>, so that the checks and the join see
+        /// the same monitors.
+        /// </summary>
+        public static ParseResult<MonitorSpec> ParseMonitor(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+            {
+                return Empty<MonitorSpec>();
+            }
+
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol modelType
+                || modelType.TypeKind == TypeKind.Error)
+            {
+                return Empty<MonitorSpec>(); // the compiler reports the bad attribute usage
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
+            var attributeLocation = AttributeLocation(attribute, syntax, ct);
+            Location At(string? key) => ArgumentLocation(attributeSyntax, key) ?? attributeLocation;
+
+            // The attribute's defaults (MonitorAttribute, MonitorDefinition.Default).
+            string? window = "1000 rows";
+            double maxPsi = 0.2, minKs = 1e-4, maxJs = 0.2, minChi = 1e-4, maxPredictionPsi = 0.2, maxInvalid = 0.01, maxStaleness = 0, maxDecay = 0.05;
+            var decayMetric = "Auc";
+            var decayMetricWritten = false;
+            var minLabelled = 200;
+            int onDrift = 3, onQuality = 3, onDecay = 7;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Window":
+                        window = named.Value.Value as string;
+                        break;
+                    case "MaxPsi":
+                        maxPsi = ToDouble(named.Value.Value);
+                        break;
+                    case "MinKsPValue":
+                        minKs = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxJensenShannon":
+                        maxJs = ToDouble(named.Value.Value);
+                        break;
+                    case "MinChiSquarePValue":
+                        minChi = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxPredictionPsi":
+                        maxPredictionPsi = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxInvalidRate":
+                        maxInvalid = ToDouble(named.Value.Value);
+                        break;
+                    case "MaxStalenessHours":
+                        maxStaleness = ToDouble(named.Value.Value);
+                        break;
+                    case "DecayMetric":
+                        decayMetric = EnumMemberName(named.Value);
+                        decayMetricWritten = true;
+                        break;
+                    case "MaxDecay":
+                        maxDecay = ToDouble(named.Value.Value);
+                        break;
+                    case "MinLabelledRows" when named.Value.Value is int rows:
+                        minLabelled = rows;
+                        break;
+                    case "OnDrift" when named.Value.Value is int action:
+                        onDrift = action;
+                        break;
+                    case "OnQuality" when named.Value.Value is int action:
+                        onQuality = action;
+                        break;
+                    case "OnDecay" when named.Value.Value is int action:
+                        onDecay = action;
+                        break;
+                }
+            }
+
+            var monitorName = type.Name;
+            if (!HasDslAttribute(modelType, "ModelAttribute"))
+            {
+                var modelArgument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null);
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.MonitorModelNotTrained,
+                    modelArgument?.GetLocation() ?? attributeLocation,
+                    monitorName,
+                    modelType.ToDisplayString(),
+                    "is not marked [Model]"));
+                return new ParseResult<MonitorSpec>(null, diagnostics.ToImmutable());
+            }
+
+            void Invalid(string key, string problem) =>
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidMonitor, At(key), monitorName, problem));
+
+            int windowRows = 0;
+            long windowTicks = 0;
+            var windowText = window is null ? "null" : SymbolDisplay.FormatLiteral(window, quote: true);
+            if (!DurationParser.TryParseRowsOrDuration(window, out windowTicks, out windowRows))
+            {
+                Invalid("Window", $"Window = {windowText} is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"");
+            }
+            else if (windowTicks == 0 && windowRows < MinWindowRows)
+            {
+                Invalid("Window", $"Window = {windowText} must have at least {Invariant(MinWindowRows)} rows");
+            }
+
+            if (!(maxPsi > 0))
+            {
+                Invalid("MaxPsi", $"MaxPsi = {Invariant(maxPsi)} must be greater than 0");
+            }
+
+            if (!(minKs >= 0 && minKs < 1))
+            {
+                Invalid("MinKsPValue", $"MinKsPValue = {Invariant(minKs)} must be at least 0 and below 1 (0 turns the rule off)");
+            }
+
+            if (!(maxJs > 0 && maxJs <= 1))
+            {
+                Invalid("MaxJensenShannon", $"MaxJensenShannon = {Invariant(maxJs)} must be greater than 0 and at most 1 (1 turns the rule off)");
+            }
+
+            if (!(minChi >= 0 && minChi < 1))
+            {
+                Invalid("MinChiSquarePValue", $"MinChiSquarePValue = {Invariant(minChi)} must be at least 0 and below 1 (0 turns the rule off)");
+            }
+
+            if (!(maxPredictionPsi > 0))
+            {
+                Invalid("MaxPredictionPsi", $"MaxPredictionPsi = {Invariant(maxPredictionPsi)} must be greater than 0");
+            }
+
+            if (!(maxInvalid >= 0 && maxInvalid <= 1))
+            {
+                Invalid("MaxInvalidRate", $"MaxInvalidRate = {Invariant(maxInvalid)} must be between 0 and 1");
+            }
+
+            if (!(maxStaleness >= 0))
+            {
+                Invalid("MaxStalenessHours", $"MaxStalenessHours = {Invariant(maxStaleness)} must be 0 (off) or a positive number of hours");
+            }
+
+            if (Joiner.DecayMetricProblem(null, decayMetric, decayMetricWritten) is { } metricProblem)
+            {
+                Invalid("DecayMetric", metricProblem);
+            }
+
+            if (!(maxDecay >= 0))
+            {
+                Invalid("MaxDecay", $"MaxDecay = {Invariant(maxDecay)} must be 0 or greater");
+            }
+
+            if (minLabelled < 1)
+            {
+                Invalid("MinLabelledRows", $"MinLabelledRows = {Invariant(minLabelled)} must be at least 1");
+            }
+
+            foreach (var (key, value) in new[] { ("OnDrift", onDrift), ("OnQuality", onQuality), ("OnDecay", onDecay) })
+            {
+                if (!IsMonitorAction(value))
+                {
+                    Invalid(key, $"{key} = {Invariant(value)} is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback");
+                }
+            }
+
+            var spec = new MonitorSpec
+            {
+                FullName = FullName(type),
+                ModelFullName = FullName(modelType),
+                WindowRows = windowTicks == 0 ? windowRows : 0,
+                WindowTicks = windowTicks,
+                MaxPsi = maxPsi,
+                MinKsPValue = minKs,
+                MaxJensenShannon = maxJs,
+                MinChiSquarePValue = minChi,
+                MaxPredictionPsi = maxPredictionPsi,
+                MaxInvalidRate = maxInvalid,
+                MaxStalenessHours = maxStaleness,
+                DecayMetric = decayMetric,
+                MaxDecay = maxDecay,
+                MinLabelledRows = minLabelled,
+                OnDrift = onDrift,
+                OnQuality = onQuality,
+                OnDecay = onDecay,
+                HasErrors = diagnostics.Count > 0,
+            };
+            var where = LocationInfo.From(attributeLocation) ?? LocationInfo.None;
+            var check = new MonitorCheckSpec(
+                spec.FullName,
+                monitorName,
+                spec.ModelFullName,
+                modelType.ToDisplayString(),
+                decayMetric,
+                decayMetricWritten,
+                where,
+                LocationInfo.From(ArgumentLocation(attributeSyntax, "DecayMetric")) ?? where);
+            return new ParseResult<MonitorSpec>(spec, diagnostics.ToImmutable()) { MonitorCheck = check };
+        }
+
+        /// <summary>The smallest row-count window a monitor accepts: fewer rows give no usable drift statistics.</summary>
+        private const int MinWindowRows = 10;
+
+        /// <summary>
+        /// Whether <paramref name="value"/> is a combination of the defined <c>MonitorAction</c> flags (None 0, Log 1,
+        /// Alert 3, Retrain 7, Rollback 11): the union of the defined values it contains must be the value itself.
+        /// </summary>
+        private static bool IsMonitorAction(int value)
+        {
+            var union = 0;
+            foreach (var flag in new[] { 0, 1, 3, 7, 11 })
+            {
+                if ((flag & ~value) == 0)
+                {
+                    union |= flag;
+                }
+            }
+
+            return union == value;
+        }
+
         /// <summary>The named argument <paramref name="key"/> of an attribute, when it is written; else null.</summary>
         private static Location? ArgumentLocation(AttributeSyntax? attribute, string? key) =>
             key is null || attribute?.ArgumentList is not { } arguments

@@ -12,7 +12,7 @@ namespace PipelineDsl.Generators;
 
 /// <summary>
 /// The PipelineDsl source generator: from <c>[Dataset]</c>, <c>[FeatureSet]</c>, <c>[Model]</c>, <c>[Gate]</c> and
-/// <c>[Pipeline]</c> declarations (and the <c>[Deployment]</c>s attached to pipelines) it emits typed CSV readers, the one feature path, model and gate definitions,
+/// <c>[Pipeline]</c> declarations (and the <c>[Deployment]</c>s and <c>[Monitor]</c>s attached to pipelines) it emits typed CSV readers, the one feature path, model and gate definitions,
 /// each pipeline's DAG and definition, and a registry of all pipelines. This file only wires the pipeline;
 /// see <c>.Parser.cs</c> (symbols to specs), <c>.Joiner.cs</c> (specs to joined specs) and <c>.Emitter.cs</c>
 /// (specs to text).
@@ -26,6 +26,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
     internal const string GateAttribute = "PipelineDsl.GateAttribute";
     internal const string PipelineAttribute = "PipelineDsl.PipelineAttribute";
     internal const string DeploymentAttribute = "PipelineDsl.DeploymentAttribute";
+    internal const string MonitorAttribute = "PipelineDsl.MonitorAttribute";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -55,6 +56,9 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var deployments = context.SyntaxProvider
             .ForAttributeWithMetadataName(DeploymentAttribute, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => Parser.ParseDeployment(ctx, ct))
             .WithTrackingName(Steps.Deployments);
+        var monitors = context.SyntaxProvider
+            .ForAttributeWithMetadataName(MonitorAttribute, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => Parser.ParseMonitor(ctx, ct))
+            .WithTrackingName(Steps.Monitors);
 
         // Pipeline 2: diagnostics straight from the transforms.
         context.RegisterSourceOutput(datasets.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
@@ -63,6 +67,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(gates.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(deployments.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(monitors.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
 
         // Pipeline 1: equatable specs of valid declarations.
         var datasetSpecs = datasets.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.DatasetSpecs);
@@ -71,6 +76,7 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var gateSpecs = gates.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.GateSpecs);
         var pipelineSpecs = pipelines.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.PipelineSpecs);
         var deploymentSpecs = deployments.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.DeploymentSpecs);
+        var monitorSpecs = monitors.Where(static r => r.Spec is not null).Select(static (r, _) => r.Spec!).WithTrackingName(Steps.MonitorSpecs);
 
         // Declarations that stand alone are emitted from their own spec.
         context.RegisterSourceOutput(datasetSpecs, static (spc, s) => spc.AddSource(Emitter.HintName(s.Namespace, s.TypeName, "Dataset"), Emitter.EmitDataset(s)));
@@ -93,6 +99,9 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
         var deploymentCollection = deploymentSpecs.Collect()
             .Select(static (items, _) => items.OrderBy(static d => d.FullName, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.DeploymentCollection);
+        var monitorCollection = monitorSpecs.Collect()
+            .Select(static (items, _) => items.OrderBy(static m => m.FullName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.MonitorCollection);
 
         // A feature set needs its dataset's name and is emitted only when that dataset is valid.
         var featureSetOutputs = featureSetSpecs
@@ -144,8 +153,8 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.PipelineDiagnostics);
         context.RegisterSourceOutput(pipelineDiagnostics, static (spc, infos) => Report(spc, infos));
 
-        // PDSL218-220 (a deployment's model has no pipeline or no gate, its assignment member is not in the dataset,
-        // two deployments of a model share a name) need the other declarations: after the join.
+        // PDSL218-220 and PDSL223 (a deployment's model has no pipeline, no gate or no monitor, its assignment member is
+        // not in the dataset, two deployments of a model share a name) need the other declarations: after the join.
         var pipelineModels = pipelineSpecs
             .Select(static (p, _) => p.ModelFullName)
             .Collect()
@@ -156,15 +165,33 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.DeploymentCheck!)
             .Collect()
             .WithTrackingName(Steps.DeploymentChecks);
+        var monitoredModels = monitorCollection
+            .Select(static (items, _) => items.Select(static m => m.ModelFullName).Distinct(StringComparer.Ordinal).OrderBy(static n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.MonitoredModels);
         var deploymentDiagnostics = deploymentChecks
             .Combine(pipelineModels)
             .Combine(modelCollection)
             .Combine(featureSetCollection)
             .Combine(datasetCollection)
             .Combine(gateCollection)
-            .Select(static (x, _) => Joiner.CheckDeployments(x.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
+            .Combine(monitoredModels)
+            .Select(static (x, _) => Joiner.CheckDeployments(x.Left.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Left.Right, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
             .WithTrackingName(Steps.DeploymentDiagnostics);
         context.RegisterSourceOutput(deploymentDiagnostics, static (spc, infos) => Report(spc, infos));
+
+        // PDSL221 (no pipeline trains the monitored model, or a second monitor names it) and PDSL222 on the decay metric
+        // (the model's task must produce it) need the other declarations: after the join.
+        var monitorChecks = monitors
+            .Where(static r => r.MonitorCheck is not null)
+            .Select(static (r, _) => r.MonitorCheck!)
+            .Collect()
+            .WithTrackingName(Steps.MonitorChecks);
+        var monitorDiagnostics = monitorChecks
+            .Combine(pipelineModels)
+            .Combine(modelCollection)
+            .Select(static (x, _) => Joiner.CheckMonitors(x.Left.Left, x.Left.Right, x.Right))
+            .WithTrackingName(Steps.MonitorDiagnostics);
+        context.RegisterSourceOutput(monitorDiagnostics, static (spc, infos) => Report(spc, infos));
 
         // Pipelines: joined with everything they reference; emitted only when all of it is valid.
         var pipelineOutputs = pipelineSpecs
@@ -173,7 +200,8 @@ public sealed partial class PipelineGenerator : IIncrementalGenerator
             .Combine(datasetCollection)
             .Combine(gateCollection)
             .Combine(deploymentCollection)
-            .Select(static (x, _) => Joiner.JoinPipeline(x.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
+            .Combine(monitorCollection)
+            .Select(static (x, _) => Joiner.JoinPipeline(x.Left.Left.Left.Left.Left.Left, x.Left.Left.Left.Left.Left.Right, x.Left.Left.Left.Left.Right, x.Left.Left.Left.Right, x.Left.Left.Right, x.Left.Right, x.Right))
             .Where(static o => o is not null)
             .Select(static (o, _) => o!)
             .WithTrackingName(Steps.PipelineOutputs);

@@ -32,4 +32,10 @@ internal static class PipelineGeneratorStepNames
     public const string DeploymentCollection = nameof(DeploymentCollection);
     public const string DeploymentChecks = nameof(DeploymentChecks);
     public const string DeploymentDiagnostics = nameof(DeploymentDiagnostics);
+    public const string Monitors = nameof(Monitors);
+    public const string MonitorSpecs = nameof(MonitorSpecs);
+    public const string MonitorCollection = nameof(MonitorCollection);
+    public const string MonitoredModels = nameof(MonitoredModels);
+    public const string MonitorChecks = nameof(MonitorChecks);
+    public const string MonitorDiagnostics = nameof(MonitorDiagnostics);
 }

@@ -17,3 +17,7 @@ public static partial class CallPipeline;
 // PDSL220: a canary rollout of a model that no [Gate] guards: every version it trains goes in front of customers.
 [Deployment(typeof(CallModel), Rollout = RolloutStrategy.Canary, CanarySteps = new[] { 5, 50, 100 })]
 public sealed class CallCanary;
+
+// Watched in production (so that this file shows PDSL220 alone; DeployedWithoutMonitor.cs shows PDSL223).
+[Monitor(typeof(CallModel), Window = "1 day", DecayMetric = Metric.Auc, OnDecay = MonitorAction.Alert)]
+public sealed class CallMonitor;

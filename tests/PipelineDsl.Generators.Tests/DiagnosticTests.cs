@@ -48,8 +48,14 @@ public sealed class DiagnosticTests
         public sealed partial class G;
         """;
 
+    private const string ValidMonitor = """
+
+        [Monitor(typeof(M))]
+        public sealed class Mon;
+        """;
+
     public static readonly TheoryData<string> AllIds =
-        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211", "PDSL212", "PDSL213", "PDSL214", "PDSL218", "PDSL219", "PDSL220"];
+        ["PDSL201", "PDSL202", "PDSL203", "PDSL204", "PDSL205", "PDSL206", "PDSL207", "PDSL208", "PDSL209", "PDSL210", "PDSL211", "PDSL212", "PDSL213", "PDSL214", "PDSL218", "PDSL219", "PDSL220", "PDSL221", "PDSL222", "PDSL223"];
 
     [Theory]
     [MemberData(nameof(AllIds))]
@@ -360,7 +366,7 @@ public sealed class DiagnosticTests
 
             [Deployment(typeof(M), Name = "ab", Rollout = RolloutStrategy.AbTest, ChallengerPercent = 99, AssignmentMember = nameof(Row.X))]
             public sealed class Experiment;
-            """;
+            """ + ValidMonitor;
 
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
@@ -411,7 +417,7 @@ public sealed class DiagnosticTests
                 ChallengerPercent = 100,
                 Name = " ")]
             public sealed class Bad;
-            """;
+            """ + ValidMonitor;
 
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
@@ -448,7 +454,7 @@ public sealed class DiagnosticTests
 
             [Deployment(typeof(M), CanarySteps = {{steps}})]
             public sealed class D;
-            """;
+            """ + ValidMonitor;
 
         AssertSingle(source, "PDSL219", DiagnosticSeverity.Error, "CanarySteps = " + steps, "Deployment 'D' has an invalid rollout setting: " + problem);
     }
@@ -483,7 +489,7 @@ public sealed class DiagnosticTests
 
             [Deployment(typeof(M), Name = "ok", Rollout = RolloutStrategy.AbTest, AssignmentMember = nameof(Row.X))]
             public sealed class Ok;
-            """;
+            """ + ValidMonitor;
 
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
@@ -510,7 +516,7 @@ public sealed class DiagnosticTests
 
             [Deployment(typeof(M), Rollout = RolloutStrategy.Shadow)]
             public sealed class D;
-            """;
+            """ + ValidMonitor;
 
         var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
@@ -531,13 +537,371 @@ public sealed class DiagnosticTests
 
             [Deployment(typeof(M), EvaluationSeconds = 0)]
             public sealed class B;
-            """);
+            """ + ValidMonitor);
 
         Assert.Equal(["PDSL218", "PDSL219", "PDSL220"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(diagnostics, d =>
         {
             Assert.Equal("PipelineDsl.Pipeline", d.Descriptor.Category);
             Assert.Equal($"https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{d.Id}.md", d.Descriptor.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void Valid_monitor_produces_no_diagnostic_and_is_attached_to_the_pipeline()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M))]
+            public sealed class Live;
+
+            [Monitor(typeof(M), Window = "10 rows", MaxPsi = 1e-3, MinKsPValue = 0, MaxJensenShannon = 1, MinChiSquarePValue = 0.999,
+                MaxPredictionPsi = 5, MaxInvalidRate = 1, MaxStalenessHours = 0.5, DecayMetric = Metric.CalibrationError, MaxDecay = 0, MinLabelledRows = 1,
+                OnDrift = MonitorAction.None, OnQuality = MonitorAction.Retrain | MonitorAction.Rollback, OnDecay = MonitorAction.Rollback)]
+            public sealed class Watch;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var pipeline = PipelineSource(driver);
+        Assert.Contains(
+            "monitor: new global::PipelineDsl.Runtime.MonitorDefinition(10, global::System.TimeSpan.FromTicks(0L), 0.001d, 0d, 1d, 0.999d, 5d, 1d, 0.5d, "
+            + "global::PipelineDsl.Metric.CalibrationError, 0d, 1, (global::PipelineDsl.MonitorAction)0, (global::PipelineDsl.MonitorAction)15, (global::PipelineDsl.MonitorAction)11));",
+            pipeline,
+            StringComparison.Ordinal);
+        Assert.Contains("DeploymentDefinition(\"Live\",", pipeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_monitor_with_the_defaults_passes_them_and_a_pipeline_without_one_passes_none()
+    {
+        var (monitored, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidMonitor));
+        var (plain, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline));
+
+        Assert.Empty(monitored.GetRunResult().Diagnostics);
+        Assert.Contains(
+            "            Graph,\n            monitor: new global::PipelineDsl.Runtime.MonitorDefinition(1000, global::System.TimeSpan.FromTicks(0L), 0.2d, 0.0001d, 0.2d, 0.0001d, 0.2d, 0.01d, 0d, "
+            + "global::PipelineDsl.Metric.Auc, 0.05d, 200, (global::PipelineDsl.MonitorAction)3, (global::PipelineDsl.MonitorAction)3, (global::PipelineDsl.MonitorAction)7));\n",
+            PipelineSource(monitored),
+            StringComparison.Ordinal);
+        Assert.Contains("            Graph);\n", PipelineSource(plain), StringComparison.Ordinal);
+        Assert.DoesNotContain("monitor:", PipelineSource(plain), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10 rows", 10, 0L)]
+    [InlineData("1000 ROWS", 1000, 0L)]
+    [InlineData(" 250 row ", 250, 0L)]
+    [InlineData("1 hour", 0, 36_000_000_000L)]
+    [InlineData("30 minutes", 0, 18_000_000_000L)]
+    [InlineData("1 day", 0, 864_000_000_000L)]
+    [InlineData("2 weeks", 0, 12_096_000_000_000L)]
+    [InlineData("2h", 0, 72_000_000_000L)]
+    [InlineData("90s", 0, 900_000_000L)]
+    [InlineData("15 min", 0, 9_000_000_000L)]
+    public void PDSL222_negative_a_window_is_a_row_count_of_at_least_10_or_a_positive_duration(string window, int rows, long ticks)
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + $$"""
+
+            [Monitor(typeof(M), Window = "{{window}}")]
+            public sealed class Mon;
+            """;
+
+        var (driver, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Contains($"monitor: new global::PipelineDsl.Runtime.MonitorDefinition({rows}, global::System.TimeSpan.FromTicks({ticks}L), ", PipelineSource(driver), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"9 rows\"", "Window = \"9 rows\" must have at least 10 rows")]
+    [InlineData("\"0 rows\"", "Window = \"0 rows\" must have at least 10 rows")]
+    [InlineData("\"-5 rows\"", "Window = \"-5 rows\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("\"1.5 hours\"", "Window = \"1.5 hours\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("\"0 hours\"", "Window = \"0 hours\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("\"1 fortnight\"", "Window = \"1 fortnight\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("\"hourly\"", "Window = \"hourly\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("\"\"", "Window = \"\" is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    [InlineData("null", "Window = null is neither \"N rows\" nor a positive duration such as \"1 hour\", \"30 minutes\", \"1 day\" or \"2h\"")]
+    public void PDSL222_a_window_that_is_not_a_row_count_of_at_least_10_or_a_positive_duration(string window, string problem)
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + $$"""
+
+            [Monitor(typeof(M), Window = {{window}})]
+            public sealed class Mon;
+            """;
+
+        AssertSingle(source, "PDSL222", DiagnosticSeverity.Error, "Window = " + window, "Monitor 'Mon' has an invalid setting: " + problem);
+    }
+
+    [Fact]
+    public void PDSL222_invalid_monitor_settings_name_the_setting_and_the_value_and_the_monitor_is_left_out()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Monitor(typeof(M),
+                Window = "5 rows",
+                MaxPsi = 0,
+                MinKsPValue = 1,
+                MaxJensenShannon = 0,
+                MinChiSquarePValue = -0.1,
+                MaxPredictionPsi = -1,
+                MaxInvalidRate = 1.5,
+                MaxStalenessHours = -1,
+                DecayMetric = Metric.P99LatencyMs,
+                MaxDecay = -0.01,
+                MinLabelledRows = 0,
+                OnDrift = (MonitorAction)4,
+                OnQuality = (MonitorAction)2,
+                OnDecay = (MonitorAction)16)]
+            public sealed class Bad;
+
+            [Deployment(typeof(M))]
+            public sealed class Live;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        const string Prefix = "PDSL222 Error @";
+        const string Says = ": Monitor 'Bad' has an invalid setting: ";
+        Assert.Equal(
+            new[]
+            {
+                Prefix + "Window = \"5 rows\"" + Says + "Window = \"5 rows\" must have at least 10 rows",
+                Prefix + "MaxPsi = 0" + Says + "MaxPsi = 0 must be greater than 0",
+                Prefix + "MinKsPValue = 1" + Says + "MinKsPValue = 1 must be at least 0 and below 1 (0 turns the rule off)",
+                Prefix + "MaxJensenShannon = 0" + Says + "MaxJensenShannon = 0 must be greater than 0 and at most 1 (1 turns the rule off)",
+                Prefix + "MinChiSquarePValue = -0.1" + Says + "MinChiSquarePValue = -0.1 must be at least 0 and below 1 (0 turns the rule off)",
+                Prefix + "MaxPredictionPsi = -1" + Says + "MaxPredictionPsi = -1 must be greater than 0",
+                Prefix + "MaxInvalidRate = 1.5" + Says + "MaxInvalidRate = 1.5 must be between 0 and 1",
+                Prefix + "MaxStalenessHours = -1" + Says + "MaxStalenessHours = -1 must be 0 (off) or a positive number of hours",
+                Prefix + "DecayMetric = Metric.P99LatencyMs" + Says + "DecayMetric = P99LatencyMs is not a quality metric: decay compares a metric of labelled live rows with its holdout value; live latency is watched by [Deployment] MaxP99LatencyMs",
+                Prefix + "MaxDecay = -0.01" + Says + "MaxDecay = -0.01 must be 0 or greater",
+                Prefix + "MinLabelledRows = 0" + Says + "MinLabelledRows = 0 must be at least 1",
+                Prefix + "OnDrift = (MonitorAction)4" + Says + "OnDrift = 4 is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback",
+                Prefix + "OnQuality = (MonitorAction)2" + Says + "OnQuality = 2 is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback",
+                Prefix + "OnDecay = (MonitorAction)16" + Says + "OnDecay = 16 is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback",
+            },
+            Sorted(driver.GetRunResult().Diagnostics)); // a monitor with errors still counts: no PDSL223 on the deployment
+        Assert.DoesNotContain("monitor:", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Contains("DeploymentDefinition(\"Live\",", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("MaxJensenShannon = 1.5", "MaxJensenShannon = 1.5 must be greater than 0 and at most 1 (1 turns the rule off)")]
+    [InlineData("MinKsPValue = -1e-9", "MinKsPValue = -1E-09 must be at least 0 and below 1 (0 turns the rule off)")]
+    [InlineData("MinChiSquarePValue = 1", "MinChiSquarePValue = 1 must be at least 0 and below 1 (0 turns the rule off)")]
+    [InlineData("MaxPsi = double.NaN", "MaxPsi = NaN must be greater than 0")]
+    [InlineData("MaxInvalidRate = -0.5", "MaxInvalidRate = -0.5 must be between 0 and 1")]
+    [InlineData("DecayMetric = (Metric)42", "DecayMetric = 42 is not a Metric")]
+    [InlineData("OnDrift = (MonitorAction)5", "OnDrift = 5 is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback")]
+    [InlineData("OnDecay = (MonitorAction)(-1)", "OnDecay = -1 is not a combination of MonitorAction.None, Log, Alert, Retrain and Rollback")]
+    public void PDSL222_one_invalid_setting(string setting, string problem)
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + $$"""
+
+            [Monitor(typeof(M), {{setting}})]
+            public sealed class Mon;
+            """;
+
+        AssertSingle(source, "PDSL222", DiagnosticSeverity.Error, setting, "Monitor 'Mon' has an invalid setting: " + problem);
+    }
+
+    [Theory]
+    [InlineData("OnDrift = MonitorAction.None")]
+    [InlineData("OnDrift = MonitorAction.Log")]
+    [InlineData("OnDrift = MonitorAction.Alert | MonitorAction.Log")]
+    [InlineData("OnQuality = MonitorAction.Retrain | MonitorAction.Rollback")]
+    [InlineData("OnDecay = MonitorAction.Rollback")]
+    [InlineData("MinKsPValue = 0, MinChiSquarePValue = 0, MaxJensenShannon = 1, MaxStalenessHours = 0, MaxDecay = 0")]
+    [InlineData("MaxInvalidRate = 0, MinLabelledRows = 1, MaxPsi = 1e-9, MaxPredictionPsi = 10")]
+    [InlineData("DecayMetric = Metric.LogLoss")]
+    public void PDSL222_negative_boundary_settings_are_valid(string settings)
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + $$"""
+
+            [Monitor(typeof(M), {{settings}})]
+            public sealed class Mon;
+            """;
+
+        var (driver, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Contains("monitor: new global::PipelineDsl.Runtime.MonitorDefinition(", PipelineSource(driver), StringComparison.Ordinal);
+    }
+
+    private const string RegressionDeclarations = """
+        [Dataset("h")]
+        public sealed partial record House
+        {
+            public float Area { get; init; }
+            [Label] public float Price { get; init; }
+        }
+
+        [FeatureSet(typeof(House))]
+        public static partial class Features
+        {
+            [Feature] public static float Area(House h) => h.Area;
+        }
+
+        [Model(typeof(Features), Task = MlTask.Regression)]
+        public sealed partial class M;
+
+        [Pipeline("p", typeof(M))]
+        public static partial class P;
+        """;
+
+    [Fact]
+    public void PDSL222_the_decay_metric_must_be_one_the_model_task_produces()
+    {
+        var regression = Usings + RegressionDeclarations + """
+
+            [Monitor(typeof(M), Window = "1 day")]
+            public sealed class HouseMonitor;
+            """;
+        var classification = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + """
+
+            [Monitor(typeof(M),
+                DecayMetric = Metric.Rmse)]
+            public sealed class ChurnMonitor;
+            """;
+
+        var (regressionRun, regressionOutput, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(regression));
+        var (classificationRun, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(classification));
+
+        // Found after the join (the task is the model's): reported on the attribute, or on DecayMetric when it is written.
+        Assert.Equal(
+            new[] { "PDSL222 Error @Monitor(typeof(M), Window = \"1 day\"): Monitor 'HouseMonitor' has an invalid setting: DecayMetric = Auc (the default) is a metric a Regression model does not produce; it produces Rmse, Mae, R2" },
+            Sorted(regressionRun.GetRunResult().Diagnostics, regression));
+        Assert.Equal(
+            new[] { "PDSL222 Error @DecayMetric = Metric.Rmse: Monitor 'ChurnMonitor' has an invalid setting: DecayMetric = Rmse is a metric a BinaryClassification model does not produce; it produces Auc, F1, Precision, Recall, LogLoss, Accuracy, CalibrationError" },
+            Sorted(classificationRun.GetRunResult().Diagnostics, classification));
+        Assert.DoesNotContain("monitor:", PipelineSource(regressionRun), StringComparison.Ordinal);
+        Assert.DoesNotContain("monitor:", PipelineSource(classificationRun), StringComparison.Ordinal);
+        Assert.Empty(regressionOutput.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("Rmse")]
+    [InlineData("Mae")]
+    [InlineData("R2")]
+    public void PDSL222_negative_a_regression_monitor_decays_on_a_regression_metric(string metric)
+    {
+        var source = Usings + RegressionDeclarations + $$"""
+
+            [Monitor(typeof(M), DecayMetric = Metric.{{metric}}, MaxDecay = 5000)]
+            public sealed class HouseMonitor;
+            """;
+
+        var (driver, _, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Contains($"global::PipelineDsl.Metric.{metric}, 5000d, 200,", PipelineSource(driver), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PDSL221_the_monitored_type_must_be_a_model_that_a_pipeline_trains_and_that_no_other_monitor_watches()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + """
+
+            [Model(typeof(Features))]
+            public sealed partial class Untrained;
+
+            [Monitor(typeof(Row))]
+            public sealed class NotAModel;
+
+            [Monitor(typeof(Untrained))]
+            public sealed class OfUntrained;
+
+            [Monitor(typeof(M), Window = "1 hour")]
+            public sealed class Hourly;
+
+            [Monitor(typeof(M), Window = "1 day")]
+            public sealed class Daily;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Equal(
+            new[]
+            {
+                "PDSL221 Error @typeof(Row): Monitor 'NotAModel' watches 'T.Row', which is not marked [Model]",
+                "PDSL221 Error @Monitor(typeof(Untrained)): Monitor 'OfUntrained' watches 'T.Untrained', which no [Pipeline] trains; declare a pipeline for it, or monitor a model that has one",
+                "PDSL221 Error @Monitor(typeof(M), Window = \"1 hour\"): Monitor 'Hourly' watches 'T.M', which monitor 'T.Daily' also watches; a model has one [Monitor]",
+                "PDSL221 Error @Monitor(typeof(M), Window = \"1 day\"): Monitor 'Daily' watches 'T.M', which monitor 'T.Hourly' also watches; a model has one [Monitor]",
+            },
+            Sorted(driver.GetRunResult().Diagnostics, source));
+        Assert.DoesNotContain("monitor:", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void PDSL223_a_deployed_model_without_a_monitor_is_a_warning_and_still_emitted()
+    {
+        var source = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M), Rollout = RolloutStrategy.Canary)]
+            public sealed class D;
+            """;
+
+        var (driver, output, _) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        Assert.Equal(
+            new[] { "PDSL223 Warning @Deployment(typeof(M), Rollout = RolloutStrategy.Canary): Deployment 'D' serves model 'T.M', which has no [Monitor]: nobody watches its traffic for drift, data-quality failures or decay" },
+            Sorted(driver.GetRunResult().Diagnostics, source));
+        Assert.Contains("DeploymentDefinition(\"D\", global::PipelineDsl.RolloutStrategy.Canary,", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.DoesNotContain("monitor:", PipelineSource(driver), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void PDSL223_negative_a_monitored_deployed_model_or_an_undeployed_model_has_no_warning()
+    {
+        var deployed = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Deployment(typeof(M), Rollout = RolloutStrategy.Canary)]
+            public sealed class D;
+            """ + ValidMonitor;
+        var undeployed = Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate;
+
+        Assert.Empty(GeneratorTestHelper.GeneratorDiagnostics(deployed));
+        Assert.Empty(GeneratorTestHelper.GeneratorDiagnostics(undeployed));
+    }
+
+    [Fact]
+    public void Monitor_diagnostics_carry_help_links_and_the_pipeline_category()
+    {
+        var diagnostics = GeneratorTestHelper.GeneratorDiagnostics(Usings + ValidDataset + ValidFeatures + ValidModel + ValidPipeline + ValidGate + """
+
+            [Model(typeof(Features))]
+            public sealed partial class M2;
+
+            [Pipeline("p2", typeof(M2))]
+            public static partial class P2;
+
+            [Gate(typeof(M2))]
+            [MinMetric(Metric.Auc, 0.8)]
+            public sealed partial class G2;
+
+            [Deployment(typeof(M2))]
+            public sealed class D2;
+
+            [Monitor(typeof(Row))]
+            public sealed class A;
+
+            [Monitor(typeof(M), MaxPsi = 0)]
+            public sealed class B;
+            """);
+
+        Assert.Equal(["PDSL221", "PDSL222", "PDSL223"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d =>
+        {
+            Assert.Equal("PipelineDsl.Pipeline", d.Descriptor.Category);
+            Assert.Equal($"https://github.com/pipelinedsl/pipelinedsl/blob/main/docs/diagnostics/{d.Id}.md", d.Descriptor.HelpLinkUri);
+            Assert.Equal(d.Id == "PDSL223" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity);
         });
     }
 
@@ -572,15 +936,24 @@ public sealed class DiagnosticTests
     private static void AssertSingle(string source, string id, DiagnosticSeverity severity, string at, string message) =>
         Assert.Equal(new[] { $"{id} {severity} @{at}: {message}" }, Sorted(GeneratorTestHelper.GeneratorDiagnostics(source)));
 
-    /// <summary>Each diagnostic as <c>ID Severity @located-text: message</c>, in source order.</summary>
-    private static string[] Sorted(IEnumerable<Diagnostic> diagnostics) =>
+    /// <summary>
+    /// Each diagnostic as <c>ID Severity @located-text: message</c>, in source order. Given the source, a diagnostic found
+    /// after the join (a re-created location without a tree) shows its whole text, else its file and line.
+    /// </summary>
+    private static string[] Sorted(IEnumerable<Diagnostic> diagnostics, string? source = null) =>
         diagnostics
             .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => $"{d.Id} {d.Severity} @{Located(d)}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+            .Select(d => $"{d.Id} {d.Severity} @{Located(d, source)}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
             .ToArray();
 
-    private static string Located(Diagnostic d)
+    private static string Located(Diagnostic d, string? source = null)
     {
+        if (d.Location.SourceTree is null && source is not null)
+        {
+            Assert.Equal("Input.cs", d.Location.GetLineSpan().Path);
+            return source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length);
+        }
+
         if (d.Location.SourceTree is null)
         {
             // PDSL207 is reported from the joined step with a re-created (external) location: show file and line.

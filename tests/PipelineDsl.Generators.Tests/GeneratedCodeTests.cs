@@ -224,7 +224,7 @@ public sealed class GeneratedCodeTests : IDisposable
     [Fact]
     public void Deployments_are_attached_to_the_pipeline_that_trains_their_model()
     {
-        var (_, output, generatorDiagnostics) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(TestSources.ChurnDeployed));
+        var (_, output, generatorDiagnostics) = GeneratorTestHelper.Run(GeneratorTestHelper.Silence(GeneratorTestHelper.CreateCompilation(TestSources.ChurnDeployed), "PDSL223"));
         Assert.Empty(generatorDiagnostics);
         var assembly = Load(output);
 
@@ -241,6 +241,49 @@ public sealed class GeneratedCodeTests : IDisposable
         var experiment = deployments[1];
         Assert.Equal(DeploymentDefinition.Default("ChurnExperiment") with { Rollout = RolloutStrategy.AbTest, ChallengerPercent = 20, AssignmentMember = "AccountId", CanarySteps = experiment.CanarySteps }, experiment);
         Assert.Equal(new[] { 10, 50, 100 }, experiment.CanarySteps);
+    }
+
+    [Fact]
+    public void A_monitor_is_attached_to_the_pipeline_that_trains_its_model()
+    {
+        var (_, output, generatorDiagnostics) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(TestSources.ChurnMonitored));
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        var definition = StaticProperty(Load(output), "ChurnSample.ChurnPipeline", "Definition");
+        var plain = StaticProperty(CompileAndLoad(), "ChurnSample.ChurnPipeline", "Definition");
+
+        Assert.True((bool)Get(definition, "DeclaresMonitor"));
+        Assert.Equal(
+            new MonitorDefinition(
+                0, TimeSpan.FromHours(2), 0.25, 0.001, 0.3, 0, 0.15, 0.02, 6, Metric.F1, 0.03, 300,
+                MonitorAction.Log, MonitorAction.Retrain | MonitorAction.Rollback, MonitorAction.Retrain),
+            Get(definition, "Monitor"));
+        Assert.Equal(2, ((IReadOnlyList<DeploymentDefinition>)Get(definition, "Deployments")).Count);
+
+        Assert.False((bool)Get(plain, "DeclaresMonitor"));
+        Assert.Same(MonitorDefinition.Default, Get(plain, "Monitor"));
+    }
+
+    [Theory]
+    [InlineData("500 rows", 500, 0L)]
+    [InlineData("10 row", 10, 0L)]
+    [InlineData("2 hours", 0, 2 * TimeSpan.TicksPerHour)]
+    [InlineData("30 minutes", 0, 30 * TimeSpan.TicksPerMinute)]
+    [InlineData("1 day", 0, TimeSpan.TicksPerDay)]
+    [InlineData("2h", 0, 2 * TimeSpan.TicksPerHour)]
+    public void A_monitor_window_is_a_row_count_or_a_duration(string window, int rows, long ticks)
+    {
+        var sources = TestSources.ChurnMonitored
+            .Select(s => s.Path == "ChurnMonitor.cs" ? (s.Path, s.Source.Replace("Window = \"2 hours\"", $"Window = \"{window}\"", StringComparison.Ordinal)) : s)
+            .ToArray();
+        var (_, output, generatorDiagnostics) = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(sources));
+        Assert.Empty(generatorDiagnostics);
+
+        var monitor = (MonitorDefinition)Get(StaticProperty(Load(output), "ChurnSample.ChurnPipeline", "Definition"), "Monitor");
+
+        Assert.Equal((rows, TimeSpan.FromTicks(ticks)), (monitor.WindowRows, monitor.WindowDuration));
+        Assert.Equal((0.25, Metric.F1, 300), (monitor.MaxPsi, monitor.DecayMetric, monitor.MinLabelledRows));
     }
 
     private const string GoodBody =

@@ -24,6 +24,7 @@ public sealed class IncrementalGeneratorTests
         Steps.DatasetCollection, Steps.FeatureSetCollection, Steps.ModelCollection, Steps.GateCollection, Steps.ModelChecks,
         Steps.FeatureSetOutputs, Steps.PipelineOutputs, Steps.PipelineRegistry, Steps.LabelTaskDiagnostics,
         Steps.PipelineCollection, Steps.DeploymentCollection, Steps.DeploymentDiagnostics,
+        Steps.MonitorCollection, Steps.MonitoredModels, Steps.MonitorDiagnostics,
     ];
 
     [Fact]
@@ -41,8 +42,9 @@ public sealed class IncrementalGeneratorTests
             AssertReasons(result, step, IncrementalStepRunReason.Cached);
         }
 
-        // The collected checks of no deployment at all: an empty collection, equal to the last one.
+        // The collected checks of no deployment or monitor at all: an empty collection, equal to the last one.
         AssertReasons(result, Steps.DeploymentChecks, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.MonitorChecks, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -116,7 +118,10 @@ public sealed class IncrementalGeneratorTests
     [Fact]
     public void Adding_deployments_modifies_only_the_pipeline_output()
     {
-        var result = RunTwice(c => c.AddSyntaxTrees(GeneratorTestHelper.Parse(TestSources.ChurnDeployments, "ChurnDeployments.cs")));
+        // With the model monitored, so that the deployments raise no PDSL223 either.
+        var result = RunTwice(
+            c => c.AddSyntaxTrees(GeneratorTestHelper.Parse(TestSources.ChurnDeployments, "ChurnDeployments.cs")),
+            [.. TestSources.Churn, ("ChurnMonitor.cs", TestSources.ChurnMonitor)]);
 
         Assert.Equal(new[] { IncrementalStepRunReason.New, IncrementalStepRunReason.New }, Reasons(result, Steps.DeploymentSpecs));
         AssertReasons(result, Steps.DeploymentCollection, IncrementalStepRunReason.Modified);
@@ -135,12 +140,64 @@ public sealed class IncrementalGeneratorTests
     {
         var result = RunTwice(
             c => Replace(c, "ChurnDeployments.cs", TestSources.ChurnDeployments.Replace("namespace ChurnSample;", "namespace ChurnSample;\n\n// moved down\n", StringComparison.Ordinal)),
-            TestSources.ChurnDeployed);
+            TestSources.ChurnMonitored);
 
         AssertReasons(result, Steps.DeploymentSpecs, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, Steps.DeploymentCollection, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, Steps.DeploymentChecks, IncrementalStepRunReason.Modified);
         AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.DoesNotContain(Reasons(result, SourceOutput), r => r == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Adding_a_monitor_modifies_only_the_pipeline_output()
+    {
+        var result = RunTwice(c => c.AddSyntaxTrees(GeneratorTestHelper.Parse(TestSources.ChurnMonitor, "ChurnMonitor.cs")));
+
+        Assert.Equal(new[] { IncrementalStepRunReason.New }, Reasons(result, Steps.MonitorSpecs));
+        AssertReasons(result, Steps.MonitorCollection, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.MonitoredModels, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.MonitorChecks, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.MonitorDiagnostics, IncrementalStepRunReason.Unchanged); // still none
+        AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Unchanged); // no deployment: still none
+        AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.PipelineRegistry, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.FeatureSetOutputs, IncrementalStepRunReason.Cached);
+        AssertReasons(result, Steps.ModelSpecs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+
+        // Only the pipeline's file is re-emitted.
+        Assert.Single(Reasons(result, SourceOutput), r => r == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Monitoring_a_deployed_model_clears_its_warning_and_modifies_only_the_pipeline_output()
+    {
+        var result = RunTwice(c => c.AddSyntaxTrees(GeneratorTestHelper.Parse(TestSources.ChurnMonitor, "ChurnMonitor.cs")), TestSources.ChurnDeployed);
+
+        AssertReasons(result, Steps.DeploymentSpecs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentChecks, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Modified); // PDSL223 gone
+        AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Modified);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PDSL223");
+
+        // Re-emitted: the pipeline's file, and the deployments' diagnostics (now none).
+        Assert.Equal(2, Reasons(result, SourceOutput).Count(r => r == IncrementalStepRunReason.Modified));
+    }
+
+    [Fact]
+    public void Moving_a_monitor_re_runs_its_checks_but_leaves_the_pipeline_cached()
+    {
+        var result = RunTwice(
+            c => Replace(c, "ChurnMonitor.cs", TestSources.ChurnMonitor.Replace("namespace ChurnSample;", "namespace ChurnSample;\n\n// moved down\n", StringComparison.Ordinal)),
+            TestSources.ChurnMonitored);
+
+        AssertReasons(result, Steps.MonitorSpecs, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.MonitorCollection, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.MonitoredModels, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.MonitorChecks, IncrementalStepRunReason.Modified);
+        AssertReasons(result, Steps.MonitorDiagnostics, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, Steps.DeploymentDiagnostics, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, Steps.PipelineOutputs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         Assert.DoesNotContain(Reasons(result, SourceOutput), r => r == IncrementalStepRunReason.Modified);
     }
@@ -155,6 +212,17 @@ public sealed class IncrementalGeneratorTests
         {
             var a = Assert.Single(first.TrackedSteps[step].SelectMany(s => s.Outputs)).Value;
             var b = Assert.Single(second.TrackedSteps[step].SelectMany(s => s.Outputs)).Value;
+            Assert.NotSame(a, b);
+            Assert.Equal(a, b);
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        }
+
+        var monitored = Run(GeneratorTestHelper.CreateCompilation(TestSources.ChurnMonitored));
+        var again = Run(GeneratorTestHelper.CreateCompilation(TestSources.ChurnMonitored));
+        foreach (var step in new[] { Steps.MonitorSpecs, Steps.MonitorCollection, Steps.PipelineOutputs })
+        {
+            var a = Assert.Single(monitored.TrackedSteps[step].SelectMany(s => s.Outputs)).Value;
+            var b = Assert.Single(again.TrackedSteps[step].SelectMany(s => s.Outputs)).Value;
             Assert.NotSame(a, b);
             Assert.Equal(a, b);
             Assert.Equal(a.GetHashCode(), b.GetHashCode());

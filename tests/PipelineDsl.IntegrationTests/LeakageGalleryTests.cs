@@ -27,6 +27,7 @@ public sealed partial class LeakageGalleryTests
         ["PDSL216"] = "WorstFoldWithoutBacktest.cs",
         ["PDSL217"] = "SliceOfMissingMember.cs",
         ["PDSL220"] = "DeployedWithoutGate.cs",
+        ["PDSL223"] = "DeployedWithoutMonitor.cs",
     };
 
     [Fact]

@@ -120,6 +120,28 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, "PDSL220"));
 
+    /// <summary>PDSL221: "Monitor '{0}' watches '{1}', which {2}".</summary>
+    public static readonly DiagnosticDescriptor MonitorModelNotTrained = Error(
+        "PDSL221",
+        "Monitored type is not a model that a pipeline trains, or has another monitor",
+        "Monitor '{0}' watches '{1}', which {2}");
+
+    /// <summary>PDSL222: "Monitor '{0}' has an invalid setting: {1}".</summary>
+    public static readonly DiagnosticDescriptor InvalidMonitor = Error(
+        "PDSL222",
+        "Invalid monitor settings",
+        "Monitor '{0}' has an invalid setting: {1}");
+
+    /// <summary>PDSL223 (warning): "Deployment '{0}' serves model '{1}', which has no [Monitor]: nobody watches its traffic for drift, data-quality failures or decay".</summary>
+    public static readonly DiagnosticDescriptor DeploymentWithoutMonitor = new(
+        id: "PDSL223",
+        title: "Deployed model has no monitor",
+        messageFormat: "Deployment '{0}' serves model '{1}', which has no [Monitor]: nobody watches its traffic for drift, data-quality failures or decay",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, "PDSL223"));
+
     /// <summary>Finds a descriptor by ID (for diagnostics that travel as <c>DiagnosticInfo</c>).</summary>
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
@@ -140,6 +162,9 @@ internal static class DiagnosticDescriptors
         "PDSL218" => DeploymentModelNotServed,
         "PDSL219" => InvalidDeployment,
         "PDSL220" => DeploymentWithoutGate,
+        "PDSL221" => MonitorModelNotTrained,
+        "PDSL222" => InvalidMonitor,
+        "PDSL223" => DeploymentWithoutMonitor,
         _ => null,
     };
 

@@ -34,4 +34,7 @@ internal sealed class ParseResult<T>
 
     /// <summary>For deployments of a [Model] only: what the joined checks (PDSL218-220) need.</summary>
     public PipelineDsl.Generators.Model.DeploymentCheckSpec? DeploymentCheck { get; init; }
+
+    /// <summary>For monitors of a [Model] only: what the joined checks (PDSL221, PDSL222 on the decay metric) need.</summary>
+    public PipelineDsl.Generators.Model.MonitorCheckSpec? MonitorCheck { get; init; }
 }

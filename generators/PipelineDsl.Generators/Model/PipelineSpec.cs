@@ -72,6 +72,9 @@ internal sealed record PipelineOutputSpec
     /// <summary>The model's valid <c>[Deployment]</c>s, in ordinal order of their class names.</summary>
     public EquatableArray<DeploymentSpec> Deployments { get; init; } = EquatableArray<DeploymentSpec>.Empty;
 
+    /// <summary>The model's <c>[Monitor]</c>, when it has exactly one and it is valid; else null.</summary>
+    public MonitorSpec? Monitor { get; init; }
+
     public required EquatableArray<GraphNodeSpec> Nodes { get; init; }
 
     public required EquatableArray<GraphEdgeSpec> Edges { get; init; }

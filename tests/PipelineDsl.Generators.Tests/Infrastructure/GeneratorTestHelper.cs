@@ -26,6 +26,11 @@ internal static class GeneratorTestHelper
 
     public static CSharpCompilation CreateCompilation(string source) => CreateCompilation(("Input.cs", source));
 
+    /// <summary>The compilation with the diagnostics <paramref name="ids"/> suppressed, as <c>NoWarn</c> does in a project.</summary>
+    public static CSharpCompilation Silence(CSharpCompilation compilation, params string[] ids) =>
+        compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            compilation.Options.SpecificDiagnosticOptions.SetItems(ids.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress)))));
+
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
             new[] { new PipelineGenerator().AsSourceGenerator() },

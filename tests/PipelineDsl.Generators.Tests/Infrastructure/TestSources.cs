@@ -93,6 +93,17 @@ internal static class TestSources
         public sealed class ChurnExperiment;
         """;
 
+    public const string ChurnMonitor = """
+        using PipelineDsl;
+
+        namespace ChurnSample;
+
+        [Monitor(typeof(ChurnModel), Window = "2 hours", MaxPsi = 0.25, MinKsPValue = 0.001, MaxJensenShannon = 0.3, MinChiSquarePValue = 0,
+            MaxPredictionPsi = 0.15, MaxInvalidRate = 0.02, MaxStalenessHours = 6, DecayMetric = Metric.F1, MaxDecay = 0.03, MinLabelledRows = 300,
+            OnDrift = MonitorAction.Log, OnQuality = MonitorAction.Retrain | MonitorAction.Rollback, OnDecay = MonitorAction.Retrain)]
+        public sealed class ChurnMonitor;
+        """;
+
     /// <summary>User code that calls the generated API; spans cannot cross reflection, so the test calls this.</summary>
     public const string ChurnHarness = """
         using System.Collections.Generic;
@@ -148,6 +159,9 @@ internal static class TestSources
 
     /// <summary>The churn declarations plus a canary and an A/B deployment of the model.</summary>
     public static (string Path, string Source)[] ChurnDeployed => [.. Churn, ("ChurnDeployments.cs", ChurnDeployments)];
+
+    /// <summary>The deployed churn declarations plus a monitor of the model.</summary>
+    public static (string Path, string Source)[] ChurnMonitored => [.. ChurnDeployed, ("ChurnMonitor.cs", ChurnMonitor)];
 
     public const string Regression = """
         using PipelineDsl;
