@@ -1,0 +1,117 @@
+using PipelineDsl.Runtime.Monitoring.Statistics;
+
+namespace PipelineDsl.Runtime.Tests.Monitoring;
+
+/// <summary>Properties every drift statistic must have, on seeded random samples.</summary>
+public class StatisticsPropertyTests
+{
+    public static TheoryData<int, int> Seeds()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            foreach (var size in new[] { 1, 2, 7, 100, 3000 })
+            {
+                data.Add(seed, size);
+            }
+        }
+
+        return data;
+    }
+
+    private static double[] Draw(int seed, int size)
+    {
+        var random = new Random(seed);
+
+        // A mixture with ties: continuous values, repeated integers, zeros and negative values.
+        return Enumerable.Range(0, size).Select(i => (i % 4) switch
+        {
+            0 => random.NextDouble() * 10 - 5,
+            1 => Math.Round(random.NextDouble() * 4),
+            2 => 0.0,
+            _ => -Math.Exp(random.NextDouble() * 3),
+        }).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Identical_samples_show_no_drift(int seed, int size)
+    {
+        var values = Draw(seed, size);
+        var reference = SortedSample.From(values);
+        var shuffled = values.OrderBy(_ => Random.Shared.Next()).ToArray();
+        var current = SortedSample.From(shuffled);
+
+        var ks = KolmogorovSmirnov.TwoSample(reference, current);
+        Assert.Equal(0.0, ks.Statistic);
+        Assert.Equal(1.0, ks.PValue);
+        Assert.Equal(0.0, Wasserstein.Distance(reference, current));
+        Assert.Equal(0.0, JensenShannon.Distance(reference, current));
+        Assert.Equal(0.0, PopulationStability.Index(reference, current));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Statistics_stay_in_their_ranges_and_are_symmetric(int seed, int size)
+    {
+        var a = SortedSample.From(Draw(seed, size));
+        var b = SortedSample.From(Draw(seed + 100, size + 3).Select(x => x * 1.3 + 0.2).ToArray());
+        var ks = KolmogorovSmirnov.TwoSample(a, b);
+        Assert.InRange(ks.Statistic, 0, 1);
+        Assert.InRange(ks.PValue, 0, 1);
+        Assert.Equal(ks, KolmogorovSmirnov.TwoSample(b, a));
+        Assert.True(Wasserstein.Distance(a, b) >= 0);
+        Assert.Equal(Wasserstein.Distance(a, b), Wasserstein.Distance(b, a), 12);
+        var js = JensenShannon.Distance(a, b);
+        Assert.InRange(js, 0, 1);
+        Assert.Equal(js, JensenShannon.Distance(b, a), 15);
+        Assert.True(PopulationStability.Index(a, b) >= 0);
+    }
+
+    [Fact]
+    public void Wasserstein_of_a_shift_is_the_shift()
+    {
+        var values = Draw(5, 2000);
+        var shifted = values.Select(x => x + 0.75).ToArray();
+        Assert.Equal(0.75, Wasserstein.Distance(SortedSample.From(values), SortedSample.From(shifted)), 9);
+    }
+
+    [Fact]
+    public void Disjoint_samples_have_KS_1_and_JS_1()
+    {
+        var a = SortedSample.From([1.0, 2.0, 3.0]);
+        var b = SortedSample.From([10.0, 11.0, 12.0, 13.0]);
+        Assert.Equal(1.0, KolmogorovSmirnov.TwoSample(a, b).Statistic);
+        Assert.Equal(1.0, JensenShannon.Distance(a, b), 12);
+    }
+
+    [Fact]
+    public void Empty_samples_are_rejected()
+    {
+        var empty = SortedSample.From(ReadOnlySpan<double>.Empty);
+        var one = SortedSample.From([1.0]);
+        Assert.Throws<ArgumentException>(() => KolmogorovSmirnov.TwoSample(empty, one));
+        Assert.Throws<ArgumentException>(() => Wasserstein.Distance(one, empty));
+        Assert.Throws<ArgumentException>(() => JensenShannon.Distance(empty, one));
+        Assert.Throws<ArgumentException>(() => PopulationStability.Index(one, empty));
+    }
+
+    [Fact]
+    public void Chi_square_of_proportional_counts_is_zero_and_a_new_category_is_reported()
+    {
+        var reference = new Dictionary<string, long> { ["a"] = 100, ["b"] = 300 };
+        var same = ChiSquare.Test(reference, new Dictionary<string, long> { ["a"] = 50, ["b"] = 150 });
+        Assert.Equal(0.0, same.Statistic);
+        Assert.Equal(1.0, same.PValue);
+        Assert.Equal(1, same.DegreesOfFreedom);
+        Assert.Empty(same.UnseenInReference);
+
+        var added = ChiSquare.Test(reference, new Dictionary<string, long> { ["a"] = 50, ["b"] = 150, ["c"] = 10 });
+        Assert.Equal(["c"], added.UnseenInReference);
+        Assert.Equal(2, added.DegreesOfFreedom);
+        Assert.True(added.PValue < 1e-10);
+
+        Assert.Throws<ArgumentException>(() => ChiSquare.Test(reference, new Dictionary<string, long> { ["a"] = 0 }));
+        Assert.Throws<ArgumentException>(() => ChiSquare.Test(reference, new Dictionary<string, long> { ["a"] = -1, ["b"] = 3 }));
+    }
+}
