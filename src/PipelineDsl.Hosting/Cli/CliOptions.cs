@@ -50,4 +50,25 @@ internal static class CliOptions
 
         return Path.GetFullPath(store);
     }
+
+    /// <summary><c>--webhook URL</c>: where <c>monitor</c> and <c>watch</c> POST their alerts.</summary>
+    public static Option<string?> Webhook() => new("--webhook")
+    {
+        Description = "POST the alerts as JSON to this http(s) URL.",
+    };
+
+    /// <summary>The <c>--webhook</c> value as an absolute http(s) URL, or null when not given.</summary>
+    /// <exception cref="CliUsageException">The value is not an absolute http or https URL.</exception>
+    public static Uri? WebhookUri(System.CommandLine.ParseResult parse, Option<string?> option)
+    {
+        var text = parse.GetValue(option);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new CliUsageException($"--webhook '{text}' is not an absolute http or https URL");
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Spectre.Console;
 using PipelineDsl.Runtime;
 using PipelineDsl.Runtime.Monitoring;
 
@@ -21,7 +22,7 @@ internal static class MonitorCommand
         var input = new Option<string?>("--input", "-i") { Description = "A batch CSV to score and monitor instead of the log (its labels count as arrived)." };
         var since = new Option<DateTime?>("--since") { Description = "Only log entries at or after this UTC time." };
         var window = new Option<string?>("--window") { Description = "Override the declared window: 'N rows' or a duration ('1 hour')." };
-        var webhook = new Option<Uri?>("--webhook") { Description = "POST the alerts as JSON to this URL." };
+        var webhook = CliOptions.Webhook();
         var json = CliOptions.Json();
         var command = new Command("monitor", "Data quality, drift and decay of the served model, window by window, against its training profile.")
         {
@@ -37,7 +38,7 @@ internal static class MonitorCommand
                 parse.GetValue(input) is { } i ? Path.GetFullPath(i) : null,
                 parse.GetValue(since) is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : null);
             var report = await Task.Run(() => definition.Accept(new Monitor(options, parse.GetValue(window))), cancellationToken);
-            await Output(context, report, parse.GetValue(json), parse.GetValue(webhook), cancellationToken);
+            await Output(context, report, parse.GetValue(json), CliOptions.WebhookUri(parse, webhook), cancellationToken);
             return report.Alerts.Count == 0 ? ExitCodes.Success : ExitCodes.Alert;
         });
         return command;
@@ -78,11 +79,11 @@ internal static class MonitorCommand
             try
             {
                 var status = await AlertWebhook.SendAsync(client, webhook, report, cancellationToken);
-                context.Console.MarkupLine($"alerts posted to {Spectre.Console.Markup.Escape(webhook.ToString())}: HTTP {status}");
+                context.Console.MarkupLine($"alerts posted to {Markup.Escape(webhook.ToString())}: HTTP {status}");
             }
             catch (HttpRequestException e)
             {
-                context.Console.MarkupLine($"[red]the webhook {Spectre.Console.Markup.Escape(webhook.ToString())} could not be reached:[/] {Spectre.Console.Markup.Escape(e.Message)}");
+                context.Console.MarkupLine($"[red]the webhook {Markup.Escape(webhook.ToString())} could not be reached:[/] {Markup.Escape(e.Message)}");
             }
         }
     }

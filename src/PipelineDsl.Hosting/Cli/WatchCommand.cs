@@ -24,7 +24,7 @@ internal static class WatchCommand
         var interval = new Option<double>("--interval") { Description = "Seconds between looks at the folder.", DefaultValueFactory = _ => 60 };
         var every = new Option<double?>("--retrain-every") { Description = "Also retrain on the newest file on this schedule (hours), whatever the monitor says." };
         var once = new Option<bool>("--once") { Description = "Look once, act, and exit (for a scheduler)." };
-        var webhook = new Option<Uri?>("--webhook") { Description = "POST alerts as JSON to this URL." };
+        var webhook = CliOptions.Webhook();
         var command = new Command("watch", "Continuous training: monitor new data files, retrain when the monitor says so (or on schedule), let the gates decide.")
         {
             pipeline, folder, interval, every, once, webhook,
@@ -50,7 +50,7 @@ internal static class WatchCommand
                     var report = await Task.Run(
                         () => definition.Accept(new MonitorCommand.Monitor(new MonitorOptions(store, null, null, file), null)),
                         cancellationToken);
-                    await MonitorCommand.Output(context, report, json: false, parse.GetValue(webhook), cancellationToken);
+                    await MonitorCommand.Output(context, report, json: false, CliOptions.WebhookUri(parse, webhook), cancellationToken);
                     alerted |= report.Alerts.Count > 0;
                     var retrain = report.Alerts.Where(a => (a.Action & MonitorAction.Retrain) == MonitorAction.Retrain).ToArray();
                     if (retrain.Length > 0)

@@ -13,7 +13,7 @@ public static class DriftMonitor
 {
     private const double Floor = 1e-4;
 
-    /// <summary>Monitors <paramref name="rows"/> (in time order). <paramref name="invalid"/> counts unscored rows per window start index.</summary>
+    /// <summary>Monitors <paramref name="rows"/> (in time order).</summary>
     /// <param name="profile">The version's training profile.</param>
     /// <param name="monitor">The thresholds and actions.</param>
     /// <param name="rows">Scored rows, oldest first.</param>
@@ -199,7 +199,8 @@ public static class DriftMonitor
             }
 
             var referenceCounts = reference.Categories!;
-            var chi = ChiSquare.Test(referenceCounts, counts);
+            var (pooledReference, pooledCurrent) = PoolRare(referenceCounts, counts);
+            var chi = ChiSquare.Test(pooledReference, pooledCurrent);
             var (psi, js) = CategoryDistances(referenceCounts, counts);
             if (psi > maxPsi)
             {
@@ -245,6 +246,37 @@ public static class DriftMonitor
         }
 
         return new ColumnDrift(reference.Name, ColumnKind.Numeric, current.Count, numericPsi, ks.Statistic, ks.PValue, jsDistance, wasserstein, null, null, mean, reasons.Count > 0, reasons, sketch);
+    }
+
+    /// <summary>
+    /// Pools the reference categories whose expected count in the window is below 5 into one category, as the chi-square
+    /// approximation needs (a value seen 3 times in 4,000 training rows would otherwise make 2 sightings in a window of
+    /// 1,000 look like drift). Values the reference never saw stay on their own: they are drift.
+    /// </summary>
+    internal static (Dictionary<string, long> Reference, Dictionary<string, long> Current) PoolRare(
+        IReadOnlyDictionary<string, long> reference, IReadOnlyDictionary<string, long> current)
+    {
+        const string Rare = "(rare)";
+        double referenceTotal = reference.Values.Sum(), currentTotal = current.Values.Sum();
+        var rare = reference.Where(c => referenceTotal > 0 && c.Value / referenceTotal * currentTotal < 5).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        if (rare.Count < 2)
+        {
+            return (reference.ToDictionary(StringComparer.Ordinal), current.ToDictionary(StringComparer.Ordinal));
+        }
+
+        Dictionary<string, long> Pool(IReadOnlyDictionary<string, long> counts)
+        {
+            var pooled = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (key, count) in counts)
+            {
+                var target = rare.Contains(key) ? Rare : key;
+                pooled[target] = pooled.GetValueOrDefault(target) + count;
+            }
+
+            return pooled;
+        }
+
+        return (Pool(reference), Pool(current));
     }
 
     /// <summary>PSI and Jensen-Shannon distance (base 2) between two category distributions, empty shares floored at 1e-4 for PSI.</summary>
