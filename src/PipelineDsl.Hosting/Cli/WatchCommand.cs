@@ -9,7 +9,8 @@ namespace PipelineDsl.Hosting;
 /// <summary>
 /// <c>watch</c>: continuous training. Each new CSV file in the data folder is monitored against the production
 /// version; when an alert's declared action is <see cref="MonitorAction.Retrain"/> (or on the retraining schedule),
-/// the pipeline runs on that file and the gates decide: a challenger that passes every gate (no-regression against
+/// the pipeline runs on that file and the gates decide (an alert whose action is <see cref="MonitorAction.Rollback"/>
+/// first puts the previous production version back): a challenger that passes every gate (no-regression against
 /// the champion included) is promoted to production, one that fails is registered but the champion stays, and the
 /// audit log says why either way.
 /// </summary>
@@ -52,6 +53,14 @@ internal static class WatchCommand
                         cancellationToken);
                     await MonitorCommand.Output(context, report, json: false, CliOptions.WebhookUri(parse, webhook), cancellationToken);
                     alerted |= report.Alerts.Count > 0;
+                    var rollback = report.Alerts.FirstOrDefault(a => (a.Action & MonitorAction.Rollback) == MonitorAction.Rollback);
+                    if (rollback is not null)
+                    {
+                        using var registry = PipelineStore.Open(store);
+                        var restored = registry.Rollback(definition.Name, Actor, $"monitor alert on {Path.GetFileName(file)}: {rollback.Message}");
+                        context.Out.WriteLine($"rolled back {definition.Name} to v{restored.Version}: {rollback.Message}");
+                    }
+
                     var retrain = report.Alerts.Where(a => (a.Action & MonitorAction.Retrain) == MonitorAction.Retrain).ToArray();
                     if (retrain.Length > 0)
                     {
