@@ -70,7 +70,7 @@ public static class PipelineMonitor
     {
         var dataset = pipeline.Dataset;
         var load = dataset.ReadCsv(csv);
-        var errors = new Data.DataErrorCollector(csv);
+        var errors = new Data.DataErrorCollector(csv, Math.Max(1, load.Rows.Length));
         dataset.Validate(load.Rows, load.LineNumbers, errors);
         var refusedLines = errors.ToReport().Errors.Select(e => e.Line).ToHashSet();
         var hasLabels = dataset.Columns.Any(c => (c.Role & ColumnRole.Label) != 0);
