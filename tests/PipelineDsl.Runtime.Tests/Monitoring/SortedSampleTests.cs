@@ -68,6 +68,31 @@ public class SortedSampleTests
     }
 
     [Fact]
+    public void Disposed_samples_return_their_array_and_reject_use()
+    {
+        var random = new Random(3);
+        var big = Enumerable.Range(0, 50_000).Select(_ => random.NextDouble()).ToArray();
+        var sample = SortedSample.From(big);
+        sample.Dispose();
+        sample.Dispose(); // twice is harmless
+        Assert.Throws<ObjectDisposedException>(() => sample.Values.Length);
+        Assert.Throws<ObjectDisposedException>(() => sample.Quantile(0.5));
+
+        // The next sample may reuse the pooled array: it must hold only its own values, Count of them.
+        var smaller = Enumerable.Range(0, 30_000).Select(_ => random.NextDouble() + 5).ToArray();
+        using var next = SortedSample.From(smaller);
+        Assert.Equal(30_000, next.Count);
+        Assert.True(smaller.Order().ToArray().AsSpan().SequenceEqual(next.Values));
+        Assert.Equal(smaller.Max(), next.Max);
+        Assert.Equal(smaller.Max(), next.Quantile(1));
+
+        // Disposing a wrapped reference leaves the caller's array alone.
+        double[] stored = [1, 2, 3];
+        SortedSample.FromSorted(stored).Dispose();
+        Assert.Equal([1.0, 2, 3], stored);
+    }
+
+    [Fact]
     public void FromSorted_wraps_sorted_values_and_rejects_the_rest()
     {
         double[] sorted = [-1, 0, 0, 2.5];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineDsl.Runtime.Monitoring.Statistics;
 
 /// <summary>
@@ -249,6 +251,7 @@ internal static class KolmogorovDistribution
     }
 
     /// <summary>result = a b, for m x m row-major matrices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
     private static void Multiply(double[] a, double[] b, double[] result, int m)
     {
         System.Array.Clear(result);
@@ -276,6 +279,7 @@ internal static class KolmogorovDistribution
     /// Pr(D_n &lt;= d) by Pomeranz's (1974) recursion: 2n + 1 rows, each the convolution of the previous row with
     /// one of three truncated Poisson-like weight vectors; n! times the last entry of the last row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
     internal static double Pomeranz(int n, double x)
     {
         var t = n * x;

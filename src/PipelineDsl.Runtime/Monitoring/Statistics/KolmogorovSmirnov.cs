@@ -16,8 +16,8 @@ public static class KolmogorovSmirnov
     /// <remarks>
     /// One scan of the smaller sorted sample against the larger, O(n + m), no merge branch to mispredict. Ties
     /// (equal values within or across the samples) are handled as SciPy does: the CDFs are compared only after
-    /// every value equal to x has been counted. The only departure
-    /// from SciPy: with n = m = 1 the effective size 0.5 rounds to 0, where SciPy returns NaN; here it is taken as 1.
+    /// every value equal to x has been counted. The only departure from SciPy: with n = m = 1 the effective size
+    /// 0.5 rounds to 0, where SciPy returns NaN; here it is taken as 1.
     /// </remarks>
     /// <param name="reference">The reference (training or baseline) sample.</param>
     /// <param name="current">The current (serving) sample.</param>
@@ -31,7 +31,7 @@ public static class KolmogorovSmirnov
             throw new ArgumentException("The Kolmogorov-Smirnov test needs two non-empty samples.");
         }
 
-        var d = Statistic(reference.Array, current.Array);
+        var d = Statistic(reference.Values, current.Values);
         var n1 = (double)reference.Count;
         var n2 = (double)current.Count;
         var (m, n) = n1 >= n2 ? (n1, n2) : (n2, n1);
@@ -53,24 +53,27 @@ public static class KolmogorovSmirnov
     /// dependency chains in flight. The result is then formed as SciPy forms it, i/n - j/m in doubles, at the
     /// extremes found.
     /// </summary>
-    internal static double Statistic(double[] a, double[] b)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    internal static double Statistic(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         // Scan the smaller sample: O(n) steps plus O(m / 4) vector compares. Swapping negates the gap, and
         // max(D+, D-) is the same either way: i/n - j/m and j/m - i/n are exact negatives in floating point.
         if (a.Length > b.Length)
         {
-            (a, b) = (b, a);
+            var swap = a;
+            a = b;
+            b = swap;
         }
 
         int n = a.Length, m = b.Length;
-        ref var pa = ref MemoryMarshal.GetArrayDataReference(a);
-        ref var pb = ref MemoryMarshal.GetArrayDataReference(b);
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
         var half = n / 2;
         var first = new Extremes();
         var second = new Extremes();
         int s1 = 0, t1 = 0;
-        int s2 = half < n ? CountAtOrBelow(b, a[half]) : m;
-        int t2 = half < n ? CountBelow(b, a[half]) : m;
+        int s2 = half < n ? SortedSample.CountAtOrBelow(b, a[half]) : m;
+        int t2 = half < n ? SortedSample.CountBelow(b, a[half]) : m;
         for (var i = 0; i < half; i++)
         {
             var x = Unsafe.Add(ref pa, i);
@@ -96,44 +99,6 @@ public static class KolmogorovSmirnov
         var min = (double)first.MinI / n - ((double)first.MinJ / m);
         var minS = Math.Clamp(-min, 0, 1);
         return minS > max ? minS : max;
-    }
-
-    private static int CountBelow(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] < x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int CountAtOrBelow(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (sorted[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>The largest and smallest scaled gap seen, with the counts (i of a, j of b) where they occur.</summary>

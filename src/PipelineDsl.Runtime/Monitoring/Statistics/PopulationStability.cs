@@ -26,7 +26,10 @@ public static class PopulationStability
     /// </list>
     /// <para>
     /// On discrete or tied data several edges can be equal; the bins between them are empty in both samples, both
-    /// shares are floored to 1e-4, and they add exactly 0.
+    /// shares are floored to 1e-4, and they add exactly 0. The limit of quantile bins: on a reference that is
+    /// (nearly) one value, all edges coincide and every current value at or above it shares the last bin with the
+    /// reference, so a move upward goes unseen (0 for a constant reference against any larger constant); the
+    /// Kolmogorov-Smirnov and Wasserstein statistics see it.
     /// </para>
     /// </remarks>
     /// <param name="reference">The reference sample, whose quantiles set the bins.</param>

@@ -21,10 +21,13 @@ internal static class RadixSort
     internal const int Threshold = 2048;
 
     /// <summary>
-    /// Copies the finite values of <paramref name="source"/> into a new array, sorted ascending, with -0.0 written
-    /// as +0.0; <paramref name="dropped"/> is the number of NaN and infinite values left out.
+    /// Copies the finite values of <paramref name="source"/>, sorted ascending, with -0.0 written as +0.0, into the
+    /// first <c>Count</c> places of <c>Values</c>: an array of exactly that length for fewer than
+    /// <see cref="Threshold"/> values, otherwise one rented from <see cref="ArrayPool{T}.Shared"/> (<c>Pooled</c>),
+    /// possibly longer.
     /// </summary>
-    public static double[] SortFinite(ReadOnlySpan<double> source, out int dropped)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    public static (double[] Values, int Count, bool Pooled) SortFinite(ReadOnlySpan<double> source)
     {
         if (source.Length < Threshold)
         {
@@ -38,21 +41,21 @@ internal static class RadixSort
                 }
             }
 
-            dropped = source.Length - count;
             Array.Resize(ref small, count);
             Array.Sort(small);
-            return small;
+            return (small, count, false);
         }
 
-        var keys = GC.AllocateUninitializedArray<double>(source.Length);
+        var result = ArrayPool<double>.Shared.Rent(source.Length);
         var histograms = new int[Passes * Buckets];
-        var n = Encode(source, MemoryMarshal.Cast<double, ulong>(keys.AsSpan()), histograms);
-        dropped = source.Length - n;
-        return SortKeys(keys, n, histograms);
+        var n = Encode(source, MemoryMarshal.Cast<double, ulong>(result.AsSpan()), histograms);
+        SortKeys(result, n, histograms);
+        return (result, n, true);
     }
 
-    /// <inheritdoc cref="SortFinite(ReadOnlySpan{double}, out int)"/>
-    public static double[] SortFinite(ReadOnlySpan<float> source, out int dropped)
+    /// <inheritdoc cref="SortFinite(ReadOnlySpan{double})"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    public static (double[] Values, int Count, bool Pooled) SortFinite(ReadOnlySpan<float> source)
     {
         if (source.Length < Threshold)
         {
@@ -66,19 +69,19 @@ internal static class RadixSort
                 }
             }
 
-            dropped = source.Length - count;
             Array.Resize(ref small, count);
             Array.Sort(small);
-            return small;
+            return (small, count, false);
         }
 
-        var keys = GC.AllocateUninitializedArray<double>(source.Length);
+        var result = ArrayPool<double>.Shared.Rent(source.Length);
         var histograms = new int[Passes * Buckets];
-        var n = Encode(source, MemoryMarshal.Cast<double, ulong>(keys.AsSpan()), histograms);
-        dropped = source.Length - n;
-        return SortKeys(keys, n, histograms);
+        var n = Encode(source, MemoryMarshal.Cast<double, ulong>(result.AsSpan()), histograms);
+        SortKeys(result, n, histograms);
+        return (result, n, true);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
     private static int Encode(ReadOnlySpan<double> source, Span<ulong> keys, int[] histograms)
     {
         var n = 0;
@@ -99,6 +102,7 @@ internal static class RadixSort
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
     private static int Encode(ReadOnlySpan<float> source, Span<ulong> keys, int[] histograms)
     {
         var n = 0;
@@ -130,8 +134,9 @@ internal static class RadixSort
         Unsafe.Add(ref h, (5 * Buckets) + (int)(key >> 55))++;
     }
 
-    /// <summary>Sorts the first <paramref name="n"/> keys stored (as bits) in <paramref name="keys"/> and decodes them to doubles.</summary>
-    private static double[] SortKeys(double[] keys, int n, int[] histograms)
+    /// <summary>Sorts the first <paramref name="n"/> keys stored (as bits) in <paramref name="keys"/> and decodes them to doubles in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    private static void SortKeys(double[] keys, int n, int[] histograms)
     {
         var passes = new List<int>(Passes);
         for (var pass = 0; pass < Passes; pass++)
@@ -154,24 +159,22 @@ internal static class RadixSort
             }
         }
 
-        var result = n == keys.Length ? keys : GC.AllocateUninitializedArray<double>(n);
+        var result = MemoryMarshal.Cast<double, ulong>(keys.AsSpan(0, n));
         if (passes.Count == 0)
         {
-            var same = MemoryMarshal.Cast<double, ulong>(keys.AsSpan(0, n));
-            var target = MemoryMarshal.Cast<double, ulong>(result.AsSpan());
             for (var i = 0; i < n; i++)
             {
-                target[i] = FromKeyBits(same[i]);
+                result[i] = FromKeyBits(result[i]);
             }
 
-            return result;
+            return;
         }
 
         var scratch = ArrayPool<ulong>.Shared.Rent(n);
         try
         {
             var offsets = new int[Buckets];
-            Span<ulong> from = MemoryMarshal.Cast<double, ulong>(keys.AsSpan(0, n));
+            Span<ulong> from = result;
             Span<ulong> to = scratch.AsSpan(0, n);
             for (var p = 0; p < passes.Count; p++)
             {
@@ -183,19 +186,16 @@ internal static class RadixSort
                     sum += histograms[(pass * Buckets) + b];
                 }
 
-                var last = p == passes.Count - 1;
-                if (last)
+                if (p == passes.Count - 1)
                 {
                     // The last pass writes the decoded doubles straight into the result.
-                    to = MemoryMarshal.Cast<double, ulong>(result.AsSpan());
-                    if (to == from)
+                    if (from == result)
                     {
-                        // result is keys (no NaN dropped) and the data sits there: move it to the scratch first.
                         from.CopyTo(scratch);
                         from = scratch.AsSpan(0, n);
                     }
 
-                    Scatter(from, to, offsets, pass * DigitBits, decode: true);
+                    Scatter(from, result, offsets, pass * DigitBits, decode: true);
                 }
                 else
                 {
@@ -210,10 +210,9 @@ internal static class RadixSort
         {
             ArrayPool<ulong>.Shared.Return(scratch);
         }
-
-        return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
     private static void Scatter(ReadOnlySpan<ulong> from, Span<ulong> to, int[] offsets, int shift, bool decode)
     {
         ref var o = ref MemoryMarshal.GetArrayDataReference(offsets);

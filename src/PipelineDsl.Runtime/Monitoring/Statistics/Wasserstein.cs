@@ -40,16 +40,17 @@ public static class Wasserstein
             throw new ArgumentException("The Wasserstein distance needs two non-empty samples.");
         }
 
-        var a = reference.Array;
-        var b = current.Array;
+        var a = reference.Values;
+        var b = current.Values;
         return a.Length == b.Length ? EqualSizes(a, b) : UnequalSizes(a, b);
     }
 
-    private static double EqualSizes(double[] a, double[] b)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    private static double EqualSizes(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var n = a.Length;
-        ref var pa = ref MemoryMarshal.GetArrayDataReference(a);
-        ref var pb = ref MemoryMarshal.GetArrayDataReference(b);
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
         var sum = new CompensatedSum();
         var k = 0;
         while (k < n)
@@ -78,11 +79,12 @@ public static class Wasserstein
         return sum.Value / n;
     }
 
-    private static double UnequalSizes(double[] a, double[] b)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
+    private static double UnequalSizes(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length, m = b.Length;
-        ref var pa = ref MemoryMarshal.GetArrayDataReference(a);
-        ref var pb = ref MemoryMarshal.GetArrayDataReference(b);
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
         int i = 0, j = 0;
         long position = 0;
         var sum = new CompensatedSum();
