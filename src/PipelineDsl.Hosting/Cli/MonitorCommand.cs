@@ -24,9 +24,13 @@ internal static class MonitorCommand
         var window = new Option<string?>("--window") { Description = "Override the declared window: 'N rows' or a duration ('1 hour')." };
         var webhook = CliOptions.Webhook();
         var json = CliOptions.Json();
+        var html = new Option<string?>("--html")
+        {
+            Description = "Also write the drift report to this HTML file (self-contained: histograms per feature, PSI per window, alerts) and print its path.",
+        };
         var command = new Command("monitor", "Data quality, drift and decay of the served model, window by window, against its training profile.")
         {
-            pipeline, version, log, input, since, window, webhook, json,
+            pipeline, version, log, input, since, window, webhook, json, html,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,8 +41,23 @@ internal static class MonitorCommand
                 parse.GetValue(log) is { } l ? Path.GetFullPath(l) : null,
                 parse.GetValue(input) is { } i ? Path.GetFullPath(i) : null,
                 parse.GetValue(since) is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : null);
-            var report = await Task.Run(() => definition.Accept(new Monitor(options, parse.GetValue(window))), cancellationToken);
+            var monitor = new Monitor(options, parse.GetValue(window));
+            var report = await Task.Run(() => definition.Accept(monitor), cancellationToken);
             await Output(context, report, parse.GetValue(json), CliOptions.WebhookUri(parse, webhook), cancellationToken);
+            if (parse.GetValue(html) is { } htmlFile)
+            {
+                var path = WriteHtml(options.Store, report, monitor.PsiThreshold, htmlFile);
+                if (parse.GetValue(json))
+                {
+                    // Standard output holds the JSON document alone.
+                    context.Console.MarkupLine($"drift report written to {Markup.Escape(path)}");
+                }
+                else
+                {
+                    context.Out.WriteLine(path);
+                }
+            }
+
             return report.Alerts.Count == 0 ? ExitCodes.Success : ExitCodes.Alert;
         });
         return command;
@@ -86,6 +105,23 @@ internal static class MonitorCommand
                 context.Console.MarkupLine($"[red]the webhook {Markup.Escape(webhook.ToString())} could not be reached:[/] {Markup.Escape(e.Message)}");
             }
         }
+    }
+
+    /// <summary>Writes the HTML drift report of <paramref name="report"/> (against its version's profile) to <paramref name="file"/>; returns the full path.</summary>
+    internal static string WriteHtml(string storePath, MonitorReport report, double? psiThreshold, string file)
+    {
+        ReferenceProfile profile;
+        using (var store = PipelineDsl.Runtime.Store.PipelineStore.Open(storePath))
+        {
+            var record = store.GetModelVersion(report.Pipeline, report.Version)
+                ?? throw new CliUsageException($"{report.Pipeline} has no version {report.Version.ToString(CultureInfo.InvariantCulture)}");
+            profile = PipelineMonitor.LoadProfile(store, record);
+        }
+
+        var path = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CardCommand.WriteAtomically(path, PipelineDsl.Runtime.Reports.DriftReport.Render(report, profile, psiThreshold));
+        return path;
     }
 
     private static void WriteJson(Utf8JsonWriter w, MonitorReport report)
@@ -158,8 +194,12 @@ internal static class MonitorCommand
     /// <summary>Runs the monitor with the row type; a --window override replaces the declared window only.</summary>
     internal sealed class Monitor(MonitorOptions options, string? window) : IPipelineDefinitionVisitor<MonitorReport>
     {
+        /// <summary>The declared PSI threshold of the pipeline the last visit monitored (the drift report draws it).</summary>
+        public double? PsiThreshold { get; private set; }
+
         public MonitorReport Visit<TRow>(PipelineDefinition<TRow> pipeline)
         {
+            PsiThreshold = (options.Monitor ?? pipeline.Monitor).MaxPsi;
             var effective = options;
             if (window is not null)
             {

@@ -98,6 +98,7 @@ public static class PipelineCli
         root.Subcommands.Add(DataCommand.Create(context));
         root.Subcommands.Add(CardCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(UiCommand.Create(context));
         return root;
     }
 }

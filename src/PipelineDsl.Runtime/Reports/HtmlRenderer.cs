@@ -27,6 +27,7 @@ internal static class HtmlRenderer
         .good{color:var(--good);font-weight:600}
         .bad{color:var(--bad);font-weight:600}
         .muted{color:var(--muted);font-style:italic}
+        a{color:#1d4ed8}
         .plots{display:flex;flex-wrap:wrap;gap:16px;margin:8px 0 12px}
         figure{margin:0;border:1px solid var(--line);padding:4px;background:#fff}
         svg{display:block;max-width:100%;height:auto}
@@ -147,6 +148,7 @@ internal static class HtmlRenderer
             InlineKind.Good => sb.Append("<span class=\"good\">").Append(text).Append("</span>"),
             InlineKind.Bad => sb.Append("<span class=\"bad\">").Append(text).Append("</span>"),
             InlineKind.Muted => sb.Append("<span class=\"muted\">").Append(text).Append("</span>"),
+            InlineKind.Link when inline.Href is { } href => sb.Append("<a href=\"").Append(MarkupText.Escape(href)).Append("\">").Append(text).Append("</a>"),
             _ => sb.Append(text),
         };
     }

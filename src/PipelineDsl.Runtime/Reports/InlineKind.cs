@@ -20,4 +20,7 @@ internal enum InlineKind
 
     /// <summary>A neutral status (cached, skipped): grey in HTML, italic in Markdown.</summary>
     Muted,
+
+    /// <summary>A link to <see cref="ReportInline.Href"/> (the dashboard's pages): an anchor in HTML, a link in Markdown.</summary>
+    Link,
 }

@@ -80,6 +80,7 @@ internal static class MarkdownRenderer
         InlineKind.Code => CodeSpan(inline.Text, inTable),
         InlineKind.Strong or InlineKind.Good or InlineKind.Bad => "**" + Text(inline.Text).Trim() + "**",
         InlineKind.Muted => "*" + Text(inline.Text).Trim() + "*",
+        InlineKind.Link when inline.Href is { } href => "[" + Text(inline.Text) + "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")",
         _ => Text(inline.Text),
     };
 

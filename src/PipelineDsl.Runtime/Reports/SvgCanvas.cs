@@ -33,7 +33,17 @@ internal sealed class SvgCanvas
     /// <param name="right">The margin right of the plot area.</param>
     /// <param name="top">The margin above the plot area (room for the caption).</param>
     /// <param name="bottom">The margin below the plot area (room for the x tick labels and axis label).</param>
-    public SvgCanvas(string plot, string title, double width = 480, double height = 360, double left = 62, double right = 18, double top = 38, double bottom = 50)
+    /// <param name="attributes">More attributes of the root element (names as written, values unescaped), e.g. <c>data-feature</c>.</param>
+    public SvgCanvas(
+        string plot,
+        string title,
+        double width = 480,
+        double height = 360,
+        double left = 62,
+        double right = 18,
+        double top = 38,
+        double bottom = 50,
+        IReadOnlyList<(string Name, string Value)>? attributes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(plot);
         ArgumentNullException.ThrowIfNull(title);
@@ -46,8 +56,9 @@ internal sealed class SvgCanvas
         var escaped = MarkupText.Escape(title);
         _sb.Append("<svg xmlns=\"").Append(Namespace).Append("\" viewBox=\"0 0 ").Append(Num(width)).Append(' ').Append(Num(height))
             .Append("\" width=\"").Append(Num(width)).Append("\" height=\"").Append(Num(height))
-            .Append("\" role=\"img\" data-plot=\"").Append(MarkupText.Escape(plot)).Append("\" aria-label=\"").Append(escaped)
-            .Append("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">")
+            .Append("\" role=\"img\" data-plot=\"").Append(MarkupText.Escape(plot)).Append("\" aria-label=\"").Append(escaped).Append('"');
+        AppendAttributes(attributes);
+        _sb.Append(" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">")
             .Append("<title>").Append(escaped).Append("</title>");
         _sb.Append("<rect x=\"0\" y=\"0\" width=\"").Append(Num(width)).Append("\" height=\"").Append(Num(height)).Append("\" fill=\"#ffffff\"/>");
         var visible = title.Length > VisibleTitleLength ? title[..(VisibleTitleLength - 1)] + "\u2026" : title;
@@ -179,12 +190,19 @@ internal sealed class SvgCanvas
     }
 
     /// <summary>A path given in pixel coordinates; <paramref name="series"/> names what it draws (a <c>data-series</c> attribute).</summary>
-    public void RawPath(string d, string stroke, double width = 1, string? dash = null, string? fill = null, string? series = null)
+    public void RawPath(
+        string d, string stroke, double width = 1, string? dash = null, string? fill = null, string? series = null, IReadOnlyList<(string Name, string Value)>? attributes = null)
     {
         _sb.Append("<path ");
         if (series is not null)
         {
             _sb.Append("data-series=\"").Append(MarkupText.Escape(series)).Append("\" ");
+        }
+
+        if (attributes is { Count: > 0 })
+        {
+            AppendAttributes(attributes);
+            _sb.Append(' ');
         }
 
         _sb.Append("d=\"").Append(d).Append("\" fill=\"").Append(fill ?? "none").Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Num(width)).Append('"');
@@ -204,9 +222,12 @@ internal sealed class SvgCanvas
     }
 
     /// <summary>A rectangle in pixel coordinates, with an optional tooltip.</summary>
-    public void Rect(double x, double y, double width, double height, string fill, string? stroke = null, string? tooltip = null, double opacity = 1)
+    public void Rect(
+        double x, double y, double width, double height, string fill, string? stroke = null, string? tooltip = null, double opacity = 1, IReadOnlyList<(string Name, string Value)>? attributes = null)
     {
-        _sb.Append("<rect x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y)).Append("\" width=\"").Append(Num(Math.Max(0, width)))
+        _sb.Append("<rect");
+        AppendAttributes(attributes);
+        _sb.Append(" x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y)).Append("\" width=\"").Append(Num(Math.Max(0, width)))
             .Append("\" height=\"").Append(Num(Math.Max(0, height))).Append("\" fill=\"").Append(fill).Append('"');
         if (stroke is not null)
         {
@@ -345,6 +366,15 @@ internal sealed class SvgCanvas
         }
 
         return (min, max);
+    }
+
+    /// <summary>Appends <c> name="value"</c> for each attribute (the value escaped).</summary>
+    private void AppendAttributes(IReadOnlyList<(string Name, string Value)>? attributes)
+    {
+        foreach (var (name, value) in attributes ?? [])
+        {
+            _sb.Append(' ').Append(name).Append("=\"").Append(MarkupText.Escape(value)).Append('"');
+        }
     }
 
     private void CloseWithTooltip(string element, string? tooltip)
