@@ -1,9 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using PipelineDsl.Serving;
 
 namespace PipelineDsl.Hosting;
@@ -57,30 +52,12 @@ internal static class ServeCommand
                 LogPredictions = !parse.GetValue(noLog),
             };
 
-            // Serving logs go to standard error like every verb's, one line each; standard output has the address.
-            await using var app = PipelineServing.Build(definition, options, logging =>
-            {
-                logging.ClearProviders();
-                logging.AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.TimestampFormat = "HH:mm:ss ";
-                });
-                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            });
-            await app.StartAsync(cancellationToken);
-            context.Out.WriteLine($"serving {definition.Name} on {string.Join(", ", app.Urls)} (admin endpoints {(options.AdminKey is null ? "off" : "on")}); Ctrl+C stops");
-            await context.Out.FlushAsync(CancellationToken.None);
-            try
-            {
-                await app.WaitForShutdownAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await app.StopAsync(CancellationToken.None);
-            return ExitCodes.Success;
+            await using var app = PipelineServing.Build(definition, options, WebVerb.ConsoleLogging);
+            return await WebVerb.RunUntilStoppedAsync(
+                app,
+                context,
+                urls => $"serving {definition.Name} on {urls} (admin endpoints {(options.AdminKey is null ? "off" : "on")}); Ctrl+C stops",
+                cancellationToken);
         });
         return command;
     }

@@ -1,9 +1,5 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.DependencyInjection;
 using PipelineDsl.Serving.Dashboard;
 
 namespace PipelineDsl.Hosting;
@@ -42,16 +38,7 @@ internal static class UiCommand
             WebApplication app;
             try
             {
-                app = PipelineDashboard.Build(definition, options, logging =>
-                {
-                    logging.ClearProviders();
-                    logging.AddSimpleConsole(o =>
-                    {
-                        o.SingleLine = true;
-                        o.TimestampFormat = "HH:mm:ss ";
-                    });
-                    logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-                });
+                app = PipelineDashboard.Build(definition, options, WebVerb.ConsoleLogging);
             }
             catch (ArgumentException e)
             {
@@ -60,21 +47,8 @@ internal static class UiCommand
 
             await using (app)
             {
-                await app.StartAsync(cancellationToken);
-                context.Out.WriteLine($"dashboard of {definition.Name} on {string.Join(", ", app.Urls)}; Ctrl+C stops");
-                await context.Out.FlushAsync(CancellationToken.None);
-                try
-                {
-                    await app.WaitForShutdownAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
-                await app.StopAsync(CancellationToken.None);
+                return await WebVerb.RunUntilStoppedAsync(app, context, urls => $"dashboard of {definition.Name} on {urls}; Ctrl+C stops", cancellationToken);
             }
-
-            return ExitCodes.Success;
         });
         return command;
     }
