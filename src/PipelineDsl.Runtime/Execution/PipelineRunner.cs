@@ -741,7 +741,9 @@ internal sealed class PipelineRunner<TRow>
         var holdout = HoldoutPredictions.Score(state.Model!, CreateView(state, split.Test), _pipeline.Model.Task);
         var predicted = _pipeline.Model.Task == MlTask.BinaryClassification ? holdout.Probabilities : holdout.Scores;
         var prediction = ColumnProfileBuilder.Build("prediction", predicted.Select(p => (double)p).ToArray());
-        return new ReferenceProfile(_pipeline.Name, _pipeline.FeatureSet.Hash, split.Train.Length, features, prediction, state.Metrics);
+        // Timings measure the machine, not the model: left out, the profile is a pure function of data, code and seed.
+        var metrics = state.Metrics.Where(m => !ReproductionResult.TimingMetrics.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        return new ReferenceProfile(_pipeline.Name, _pipeline.FeatureSet.Hash, split.Train.Length, features, prediction, metrics);
     }
 
     private string Backtest(RunState state, CancellationToken ct)

@@ -22,6 +22,7 @@ namespace PipelineDsl.Serving.Rollouts;
 internal sealed class RolloutRouter<TRow> : BackgroundService
 {
     private const int ReferenceCapacity = 10_000;
+    private const int MinShiftSample = 100;
 
     private readonly PipelineDefinition<TRow> _pipeline;
     private readonly DeploymentDefinition _deployment;
@@ -273,7 +274,9 @@ internal sealed class RolloutRouter<TRow> : BackgroundService
             breaches.Add($"p99 latency {Number(stats.P99LatencyMs)} ms > {Number(_deployment.MaxP99LatencyMs)} ms");
         }
 
-        if (reference.Length >= _deployment.MinRequestsPerWindow && stats.Scores.Length >= _deployment.MinRequestsPerWindow)
+        // PSI over ten bins is noise below about a hundred values a side: judge the shift only when both have that many.
+        var shiftSample = Math.Max(_deployment.MinRequestsPerWindow, MinShiftSample);
+        if (reference.Length >= shiftSample && stats.Scores.Length >= shiftSample)
         {
             var psi = PopulationStability.Index(reference, stats.Scores);
             if (psi > _deployment.MaxPredictionShift)

@@ -51,20 +51,25 @@ public sealed class RolloutTests(ServedChurnStore fixture, Xunit.Abstractions.IT
         var deployment = ServingScenarios.Deployment(RolloutStrategy.Canary) with
         {
             CanarySteps = [20, 60, 100],
-            EvaluationWindow = TimeSpan.FromSeconds(1),
-            MinRequestsPerWindow = 30,
+            EvaluationWindow = TimeSpan.FromSeconds(2),
+            MinRequestsPerWindow = 100,
             MaxP99LatencyMs = 250,
         };
         await using var server = await InProcessServer.StartAsync(ServingScenarios.With(deployment), ServingScenarios.Options(store, AdminKey));
         var load = await ServingScenarios.LoadAsync(server.Client, 6, () => Stage(store, 2) == ModelStages.Production, TimeSpan.FromSeconds(60));
 
-        Assert.Equal(ModelStages.Production, Stage(store, 2));
+        using (var status = await Admin(server.Client, "/admin/rollout", get: true))
+        {
+            Assert.True(Stage(store, 2) == ModelStages.Production, await status.Content.ReadAsStringAsync());
+        }
+
         Assert.Equal([200], load.Statuses.Keys);
         Assert.Contains(load.Answers, a => a.Arm == "challenger" && a.Version == 2);
         using var registry = PipelineStore.Open(store);
         var promotion = registry.ListAudit("churn").Last(a => a.Version == 2 && a.ToStage == ModelStages.Production);
         Assert.Equal("canary test", promotion.Actor);
         Assert.Contains("every step passed (20% -> 60% -> 100%)", promotion.Reason, StringComparison.Ordinal);
+        output.WriteLine($"healthy canary: {load.Requests} requests, {load.Answers.Count(a => a.Arm == "challenger")} answered by the challenger; {promotion.Reason}");
     }
 
     [Fact]
