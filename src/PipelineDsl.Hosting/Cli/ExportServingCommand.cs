@@ -44,7 +44,8 @@ internal static class ExportServingCommand
         return command;
     }
 
-    private sealed class DeploymentName(string? requested) : IPipelineDefinitionVisitor<string>
+    /// <summary>The deployment <c>--deployment</c> names, or the pipeline's only one.</summary>
+    internal sealed class DeploymentName(string? requested) : IPipelineDefinitionVisitor<string>
     {
         public string Visit<TRow>(PipelineDefinition<TRow> pipeline)
         {
