@@ -15,7 +15,7 @@ internal static class KubernetesManifests
     public const int ContainerPort = 8080;
 
     /// <summary>Where the serving container writes its prediction log (an emptyDir: the store is mounted read-only).</summary>
-    public const string PredictionLogPath = "/predictions";
+    public const string PredictionLogRoot = "/store/predictions";
 
     /// <summary>Builds the Deployment, the Service and the autoscaler, in that order.</summary>
     /// <param name="pipeline">The pipeline's name.</param>
@@ -54,8 +54,11 @@ internal static class KubernetesManifests
                 {
                     Name = "serving",
                     Image = options.Image,
-                    // The store is read-only here, so the prediction log goes to a volume of its own.
-                    Args = ["--prediction-log", PredictionLogPath],
+                    // The store is writable: SQLite keeps its write-ahead log beside the database, and a canary's rollback or
+                    // promotion writes the registry. Each pod logs its predictions to a folder of its own in the store, so
+                    // replicas never append to one file; monitor reads every pod's folder.
+                    Env = [new V1EnvVar { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } }],
+                    Args = ["--prediction-log", $"{PredictionLogRoot}/{pipeline}/$(POD_NAME)"],
                     Ports = [new V1ContainerPort { Name = "http", ContainerPort = ContainerPort, Protocol = "TCP" }],
                     ReadinessProbe = new V1Probe
                     {
@@ -83,8 +86,7 @@ internal static class KubernetesManifests
                     },
                     VolumeMounts =
                     [
-                        new V1VolumeMount { Name = "store", MountPath = ArgoWorkflow.StorePath, ReadOnlyProperty = true },
-                        new V1VolumeMount { Name = "predictions", MountPath = PredictionLogPath },
+                        new V1VolumeMount { Name = "store", MountPath = ArgoWorkflow.StorePath },
                     ],
                 },
             ],
@@ -93,9 +95,8 @@ internal static class KubernetesManifests
                 new V1Volume
                 {
                     Name = "store",
-                    PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = options.StoreClaim, ReadOnlyProperty = true },
+                    PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = options.StoreClaim },
                 },
-                new V1Volume { Name = "predictions", EmptyDir = new V1EmptyDirVolumeSource() },
             ],
         };
 

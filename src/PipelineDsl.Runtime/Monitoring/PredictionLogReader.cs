@@ -6,7 +6,8 @@ namespace PipelineDsl.Runtime.Monitoring;
 /// <summary>
 /// Reads the prediction log that <c>serve</c> writes (<c>predictions-yyyyMMdd-HH.jsonl</c>, one JSON object per scored
 /// row), oldest file first. Shadow comparisons are skipped: they were never answers. A line that is not a log entry
-/// (a torn last line of a killed server) is counted and skipped, with the file and line number, never fatal.
+/// (a torn last line of a killed server) is counted and skipped, with the file and line number, never fatal. Log files
+/// in subfolders (one per replica) are read too; entries are put in time order.
 /// </summary>
 public static class PredictionLogReader
 {
@@ -21,7 +22,8 @@ public static class PredictionLogReader
         var index = featureNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var entries = new List<LoggedPrediction>();
         var skipped = new List<string>();
-        foreach (var file in Directory.GetFiles(directory, "predictions-*.jsonl").Order(StringComparer.Ordinal))
+        // Replicas each log to a folder of their own below the log folder: read them all.
+        foreach (var file in Directory.GetFiles(directory, "predictions-*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream);

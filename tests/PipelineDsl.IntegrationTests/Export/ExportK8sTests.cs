@@ -48,18 +48,16 @@ public sealed class ExportK8sTests
         Assert.True(container.Resources.Requests.ContainsKey("memory"));
         Assert.True(container.Resources.Limits.ContainsKey("memory"));
 
-        // The store: a PersistentVolumeClaim, mounted read-only at /store.
+        // The store: a PersistentVolumeClaim, mounted writable at /store (SQLite's write-ahead log, canary decisions).
         var mount = Assert.Single(container.VolumeMounts, m => m.Name == "store");
         Assert.Equal("/store", mount.MountPath);
-        Assert.True(mount.ReadOnlyProperty);
+        Assert.NotEqual(true, mount.ReadOnlyProperty);
         var volume = Assert.Single(pod.Volumes, v => v.Name == mount.Name);
         Assert.Equal("churn-store", volume.PersistentVolumeClaim.ClaimName);
-        Assert.True(volume.PersistentVolumeClaim.ReadOnlyProperty);
 
-        // The prediction log, which serving writes, goes to a writable volume of its own.
-        Assert.Equal(["--prediction-log", "/predictions"], container.Args);
-        var logMount = Assert.Single(container.VolumeMounts, m => m.MountPath == "/predictions");
-        Assert.NotNull(Assert.Single(pod.Volumes, v => v.Name == logMount.Name).EmptyDir);
+        // Each pod logs predictions to its own folder in the store, named by the downward API.
+        Assert.Equal(["--prediction-log", "/store/predictions/churn/$(POD_NAME)"], container.Args);
+        Assert.Equal("metadata.name", Assert.Single(container.Env, e => e.Name == "POD_NAME").ValueFrom.FieldRef.FieldPath);
 
         Assert.Equal("v1", service.ApiVersion);
         Assert.Equal("ClusterIP", service.Spec.Type);
