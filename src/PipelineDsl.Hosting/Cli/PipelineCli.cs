@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace PipelineDsl.Hosting;
 
 /// <summary>
-/// The command line, with System.CommandLine: <c>run</c>, <c>plan</c>, <c>runs</c> (and <c>runs compare</c>),
+/// The command line, with System.CommandLine: <c>run</c>, <c>step</c>, <c>plan</c>, <c>runs</c> (and <c>runs compare</c>),
 /// <c>models</c>, <c>predict</c>, <c>promote</c>, <c>rollback</c>, <c>audit</c>, <c>reproduce</c>, <c>gc</c>,
 /// <c>data log</c>/<c>data diff</c>, <c>card</c> and <c>report</c>.
 /// </summary>
@@ -81,6 +81,7 @@ public static class PipelineCli
         root.Options.Add(CliOptions.Store);
         root.Options.Add(CliOptions.Artifacts);
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(StepCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));

@@ -49,17 +49,11 @@ internal static class RunCommand
             var options = new PipelineRunOptions
             {
                 StorePath = storePath,
-                SourceOverrides = SourceOverrides.Parse(parse.GetValue(source)),
+                SourceOverrides = SourceOverrides.Parse(parse.GetValue(source), definition),
                 Force = parse.GetValue(force),
                 ResumeRunId = resumeRunId,
                 NodeTimeout = parse.GetValue(nodeTimeout),
             };
-            var unknown = options.SourceOverrides.Keys.FirstOrDefault(k => !definition.DatasetNames.Contains(k, StringComparer.OrdinalIgnoreCase));
-            if (unknown is not null)
-            {
-                throw new CliUsageException($"--source names dataset '{unknown}', but pipeline '{definition.Name}' reads {string.Join(", ", definition.DatasetNames.Select(n => $"'{n}'"))}.");
-            }
-
             return await RunAsync(context, definition, options, parse.GetValue(json), cancellationToken);
         });
         return command;
@@ -116,7 +110,8 @@ internal static class RunCommand
         return Report(context, definition, result);
     }
 
-    private static int Report(CliContext context, IPipelineDefinition definition, PipelineRunResult result)
+    /// <summary>Prints how a run ended (metrics, gate verdicts, the outcome) and returns its exit code.</summary>
+    internal static int Report(CliContext context, IPipelineDefinition definition, PipelineRunResult result)
     {
         var console = context.Console;
         if (result.Metrics.Count > 0)

@@ -1,3 +1,5 @@
+using PipelineDsl.Runtime;
+
 namespace PipelineDsl.Hosting;
 
 /// <summary>Parses <c>--source NAME=PATH</c> values.</summary>
@@ -16,6 +18,20 @@ internal static class SourceOverrides
             }
 
             result[value[..equals]] = Path.GetFullPath(value[(equals + 1)..]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses the values and checks that each names a dataset of <paramref name="definition"/>.</summary>
+    /// <exception cref="CliUsageException">A value is not NAME=PATH, or names no dataset the pipeline reads.</exception>
+    public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string>? values, IPipelineDefinition definition)
+    {
+        var result = Parse(values);
+        var unknown = result.Keys.FirstOrDefault(k => !definition.DatasetNames.Contains(k, StringComparer.OrdinalIgnoreCase));
+        if (unknown is not null)
+        {
+            throw new CliUsageException($"--source names dataset '{unknown}', but pipeline '{definition.Name}' reads {string.Join(", ", definition.DatasetNames.Select(n => $"'{n}'"))}.");
         }
 
         return result;

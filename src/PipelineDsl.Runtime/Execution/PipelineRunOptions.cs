@@ -20,4 +20,16 @@ public sealed record PipelineRunOptions
 
     /// <summary>Continue this interrupted run (same run id) instead of starting a new one (<c>--resume</c>).</summary>
     public string? ResumeRunId { get; init; }
+
+    /// <summary>
+    /// Run only this node (<c>step NODE</c>): its ancestors must be in the step cache and are restored, it executes (or
+    /// is restored when cached, unless <see cref="Force"/>), and no other node runs. Null: the whole DAG.
+    /// </summary>
+    public string? OnlyNode { get; init; }
+
+    /// <summary>
+    /// Join (or create) the run with this id instead of starting a new one (<c>step --run</c>): the steps of one logical
+    /// run, each in its own process, share it; it becomes final when every node has completed in it.
+    /// </summary>
+    public string? RunId { get; init; }
 }

@@ -41,6 +41,11 @@ internal sealed class PipelineRunner<TRow>
             store.ResumeRun(resumed);
             runId = resumed;
         }
+        else if (_options.RunId is { } joined)
+        {
+            store.JoinRun(joined, _pipeline.Name);
+            runId = joined;
+        }
         else
         {
             runId = store.CreateRun(_pipeline.Name);
@@ -85,7 +90,7 @@ internal sealed class PipelineRunner<TRow>
                 : null;
             var keys = NodeCacheKeys.Compute(_pipeline, sourceHashes, champion);
             var cached = new Dictionary<string, NodeCacheEntry>(StringComparer.Ordinal);
-            if (!_options.Force)
+            if (!_options.Force || _options.OnlyNode is not null)
             {
                 foreach (var node in _pipeline.Graph.Nodes)
                 {
@@ -96,14 +101,36 @@ internal sealed class PipelineRunner<TRow>
                 }
             }
 
-            state.CachedNodes = cached.Count;
-            var actions = _pipeline.Graph.Nodes.ToDictionary(
+            var graph = _pipeline.Graph;
+            IPipelineObserver observer = new StoreRecordingObserver(store, runId, _observer);
+            if (_options.OnlyNode is { } only)
+            {
+                if (_options.Force)
+                {
+                    cached.Remove(only);
+                }
+
+                var ancestors = graph.AncestorsOf(only);
+                var missing = graph.TopologicalOrder.Where(id => ancestors.Contains(id) && !cached.ContainsKey(id)).ToArray();
+                if (missing.Length > 0)
+                {
+                    return Finish(
+                        PipelineRunStatus.Failed,
+                        $"Node {only} needs outputs that are not in the step cache: run these steps first, in order: {string.Join(", ", missing)}.");
+                }
+
+                graph = graph.Restrict(new HashSet<string>(ancestors, StringComparer.Ordinal) { only });
+                observer = new StepObserver(only, RecordedNodes(store, runId), observer, new StoreRecordingObserver(store, runId, inner: null));
+            }
+
+            state.CachedNodes = graph.Nodes.Count(n => cached.ContainsKey(n.Id));
+            var actions = graph.Nodes.ToDictionary(
                 n => n.Id,
                 n => cached.TryGetValue(n.Id, out var entry)
-                    ? RestoreAction(n, entry, state, restoreOutputs: Descendants(n.Id).Any(d => !cached.ContainsKey(d)))
+                    ? RestoreAction(n, entry, state, restoreOutputs: Descendants(graph, n.Id).Any(d => !cached.ContainsKey(d)))
                     : RunAndRemember(n, keys[n.Id], state),
                 StringComparer.Ordinal);
-            var executor = new DagExecutor(_pipeline.Graph, actions, new StoreRecordingObserver(store, runId, _observer), nodeTimeout: _options.NodeTimeout);
+            var executor = new DagExecutor(graph, actions, observer, nodeTimeout: _options.NodeTimeout);
             DagExecutionResult result;
             try
             {
@@ -129,6 +156,22 @@ internal sealed class PipelineRunner<TRow>
             {
                 return Finish(PipelineRunStatus.Failed, "Not every node completed: " +
                     string.Join(", ", result.Outcomes.Where(o => o.State != NodeState.Completed).Select(o => $"{o.NodeId} ({o.State})")));
+            }
+
+            if (_options.OnlyNode is { } step && RecordedNodes(store, runId).Count < _pipeline.Graph.Nodes.Count)
+            {
+                if (_options.RunId is null)
+                {
+                    // A step on its own is a run of its own, over once the step is.
+                    return Finish(PipelineRunStatus.Succeeded, $"Step {step} completed.");
+                }
+
+                // One step of a run whose other nodes run in other processes: the run stays open until its last node completes.
+                return new PipelineRunResult(runId, PipelineRunStatus.Running, state.Metrics, state.ModelVersion, $"Step {step} completed; run {runId} goes on.")
+                {
+                    GateVerdicts = state.Verdicts,
+                    CachedNodes = state.CachedNodes,
+                };
             }
 
             var upToDate = state.CachedNodes == _pipeline.Graph.Nodes.Count;
@@ -202,14 +245,21 @@ internal sealed class PipelineRunner<TRow>
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     });
 
-    /// <summary>Every node downstream of <paramref name="id"/>.</summary>
-    private HashSet<string> Descendants(string id)
+    /// <summary>The nodes of the pipeline that completed (ran or were restored) in run <paramref name="runId"/>.</summary>
+    private HashSet<string> RecordedNodes(PipelineStore store, string runId) =>
+        (store.GetRun(runId)?.Nodes ?? [])
+            .Where(n => n.Status is "completed" or "cached" && _pipeline.Graph.Nodes.Any(p => p.Id == n.NodeId))
+            .Select(n => n.NodeId)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every node of <paramref name="graph"/> downstream of <paramref name="id"/>.</summary>
+    private static HashSet<string> Descendants(PipelineGraph graph, string id)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([id]);
         while (queue.Count > 0)
         {
-            foreach (var edge in _pipeline.Graph.Edges)
+            foreach (var edge in graph.Edges)
             {
                 if (edge.From == queue.Peek() && found.Add(edge.To))
                 {

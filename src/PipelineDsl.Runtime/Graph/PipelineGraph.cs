@@ -50,6 +50,29 @@ public sealed class PipelineGraph
     /// <summary>Ids of the nodes <paramref name="id"/> depends on.</summary>
     public IEnumerable<string> DependenciesOf(string id) => Edges.Where(e => e.To == id).Select(e => e.From);
 
+    /// <summary>Ids of every node upstream of <paramref name="id"/> (its dependencies, theirs, and so on).</summary>
+    public IReadOnlySet<string> AncestorsOf(string id)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([id]);
+        while (queue.TryDequeue(out var next))
+        {
+            foreach (var dependency in DependenciesOf(next))
+            {
+                if (found.Add(dependency))
+                {
+                    queue.Enqueue(dependency);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The graph restricted to the nodes in <paramref name="ids"/> and the edges between them.</summary>
+    public PipelineGraph Restrict(IReadOnlySet<string> ids) =>
+        new(Nodes.Where(n => ids.Contains(n.Id)).ToArray(), Edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To)).ToArray());
+
     /// <summary>The graph as a Mermaid flowchart.</summary>
     public string ToMermaid()
     {
