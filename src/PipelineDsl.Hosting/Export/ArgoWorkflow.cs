@@ -8,7 +8,7 @@ namespace PipelineDsl.Hosting.Export;
 /// <summary>
 /// <c>export argo</c>: a pipeline's DAG as an Argo Workflows <c>Workflow</c>. The entry point is a DAG template with one
 /// task per node, whose dependencies are the graph's edges; each node runs in its own container template as
-/// <c>step &lt;node-id&gt; --store /store</c>, retried on failure. The store travels between nodes as an S3 artifact:
+/// <c>step &lt;node-id&gt; --store /store --run {{workflow.name}}</c> (one run per workflow), retried on failure. The store travels between nodes as an S3 artifact:
 /// downloaded into <c>/store</c> before a node (optional, for the first one) and uploaded after it. The store is one
 /// SQLite database, so the workflow runs one node at a time (<c>parallelism: 1</c>): every node then starts from the
 /// store that all the nodes before it left, and no two nodes upload it at once.
@@ -124,7 +124,8 @@ internal static class ArgoWorkflow
             Container = new ArgoContainer
             {
                 Image = options.Image,
-                Args = ["step", node.Id, "--store", StorePath],
+                // Every node joins one run named after the workflow, so `runs` shows the workflow as one run.
+                Args = ["step", node.Id, "--store", StorePath, "--run", "{{workflow.name}}"],
                 Resources = resources,
             },
             RetryStrategy = new ArgoRetryStrategy

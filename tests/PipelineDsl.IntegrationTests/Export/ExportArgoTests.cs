@@ -52,9 +52,9 @@ public sealed partial class ExportArgoTests
             Assert.Equal("main", container["name"]);
             Assert.Equal("churnprediction:latest", container["image"]);
             var args = List(container["args"]).Cast<string>().ToList();
-            Assert.Equal(4, args.Count);
+            Assert.Equal(6, args.Count);
             Assert.Equal("step", args[0]);
-            Assert.Equal(["--store", "/store"], args[2..]);
+            Assert.Equal(["--store", "/store", "--run", "{{workflow.name}}"], args[2..]);
             nodeOfTask[(string)task["name"]] = args[1];
             Assert.Equal(args[1], Map(Map(template["metadata"])["annotations"])["pipelinedsl.io/node"]);
 
