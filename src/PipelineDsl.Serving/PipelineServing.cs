@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PipelineDsl.Runtime;
+using PipelineDsl.Runtime.Monitoring;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Serving.Http;
 using PipelineDsl.Serving.Logging;
@@ -58,7 +59,7 @@ public static class PipelineServing
     public static string DefaultPredictionLogDirectory(string store, string pipeline)
     {
         using var opened = PipelineStore.Open(store);
-        return Path.Combine(opened.Artifacts.StorePath, "predictions", pipeline);
+        return PipelineMonitor.DefaultLogDirectory(opened, pipeline);
     }
 
     private sealed class Builder(ServingOptions options, Action<ILoggingBuilder>? logging) : IPipelineDefinitionVisitor<WebApplication>

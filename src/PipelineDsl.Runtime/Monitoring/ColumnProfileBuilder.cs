@@ -45,25 +45,25 @@ public static class ColumnProfileBuilder
             count > 1 ? Math.Sqrt(m2 / (count - 1)) : 0,
             count == 0 ? 0 : sorted[0],
             count == 0 ? 0 : sorted[^1],
-            Sketch(sorted),
+            Sketch(sorted, SketchSize),
             categories);
     }
 
     /// <summary>The invariant text a value is counted under in <see cref="MonitoredColumn.Categories"/>.</summary>
     public static string CategoryOf(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static double[] Sketch(ReadOnlySpan<double> sorted)
+    /// <summary>At most <paramref name="size"/> evenly spaced order statistics of <paramref name="sorted"/>, both ends included (all of them when there are fewer).</summary>
+    internal static double[] Sketch(ReadOnlySpan<double> sorted, int size)
     {
-        if (sorted.Length <= SketchSize)
+        if (sorted.Length <= size)
         {
             return sorted.ToArray();
         }
 
-        // Evenly spaced order statistics, both ends included.
-        var sketch = new double[SketchSize];
-        for (var k = 0; k < SketchSize; k++)
+        var sketch = new double[size];
+        for (var k = 0; k < size; k++)
         {
-            sketch[k] = sorted[(int)((long)k * (sorted.Length - 1) / (SketchSize - 1))];
+            sketch[k] = sorted[(int)((long)k * (sorted.Length - 1) / (size - 1))];
         }
 
         return sketch;

@@ -188,7 +188,7 @@ public static class DriftMonitor
         var maxPsi = prediction ? monitor.MaxPredictionPsi : monitor.MaxPsi;
         var reasons = new List<DriftBreach>();
         var mean = current.Count == 0 ? double.NaN : Average(current.Values);
-        var sketch = Sketch(current.Values);
+        var sketch = ColumnProfileBuilder.Sketch(current.Values, 512);
         if (reference.Kind == ColumnKind.Categorical && !prediction)
         {
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -337,22 +337,6 @@ public static class DriftMonitor
         }
 
         return sum / values.Length;
-    }
-
-    private static double[] Sketch(ReadOnlySpan<double> sorted)
-    {
-        if (sorted.Length <= 512)
-        {
-            return sorted.ToArray();
-        }
-
-        var sketch = new double[512];
-        for (var k = 0; k < sketch.Length; k++)
-        {
-            sketch[k] = sorted[(int)((long)k * (sorted.Length - 1) / (sketch.Length - 1))];
-        }
-
-        return sketch;
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

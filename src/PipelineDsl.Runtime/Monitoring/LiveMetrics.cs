@@ -1,7 +1,7 @@
 namespace PipelineDsl.Runtime.Monitoring;
 
 /// <summary>
-/// A metric over predictions whose outcomes arrived later: AUC (rank statistic, ties averaged), accuracy, precision,
+/// A metric over predictions whose outcomes arrived later: AUC (ties grouped, as in the model card), accuracy, precision,
 /// recall and F1 at a 0.5 probability threshold, log loss, RMSE, MAE and R². Null when it cannot be computed (AUC with
 /// one class only).
 /// </summary>
@@ -27,43 +27,19 @@ public static class LiveMetrics
         };
     }
 
+    /// <summary>The area under the ROC curve as the model card computes it (<see cref="Reports.RocCurve"/>); null with one class only.</summary>
     private static double? Auc(ReadOnlySpan<double> predictions, ReadOnlySpan<double> labels)
     {
-        var order = new int[predictions.Length];
-        for (var i = 0; i < order.Length; i++)
+        var scores = new float[predictions.Length];
+        var positive = new bool[labels.Length];
+        for (var i = 0; i < scores.Length; i++)
         {
-            order[i] = i;
+            scores[i] = (float)predictions[i];
+            positive[i] = labels[i] > 0.5;
         }
 
-        var scores = predictions.ToArray();
-        Array.Sort(scores.ToArray(), order);
-        long positives = 0;
-        double rankSum = 0;
-        var k = 0;
-        while (k < order.Length)
-        {
-            // Tied scores share the mean of their ranks.
-            var end = k;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[k]])
-            {
-                end++;
-            }
-
-            var rank = ((k + 1) + (end + 1)) / 2.0;
-            for (var t = k; t <= end; t++)
-            {
-                if (labels[order[t]] > 0.5)
-                {
-                    positives++;
-                    rankSum += rank;
-                }
-            }
-
-            k = end + 1;
-        }
-
-        var negatives = order.Length - positives;
-        return positives == 0 || negatives == 0 ? null : (rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+        var auc = Reports.RocCurve.AreaUnder(scores, positive);
+        return double.IsNaN(auc) ? null : auc;
     }
 
     private static double? Classification(Metric metric, ReadOnlySpan<double> predictions, ReadOnlySpan<double> labels)

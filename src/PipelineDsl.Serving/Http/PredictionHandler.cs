@@ -144,7 +144,7 @@ internal sealed class PredictionHandler<TRow>(
         }
 
         var latency = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-        metrics.Predictions.WithLabels(arm, model.Version.ToString(CultureInfo.InvariantCulture)).Inc();
+        metrics.Predictions.WithLabels(arm, model.VersionLabel).Inc();
         if (route.Shadow is { } challenger)
         {
             shadow?.Enqueue(challenger, row, prediction, input, predictionId);

@@ -15,6 +15,9 @@ internal sealed class ServedModel<TRow>(Predictor<TRow> predictor, string stage,
     /// <summary>The version number.</summary>
     public int Version => Predictor.ModelVersion;
 
+    /// <summary>The version as a metric label, formatted once rather than on every request.</summary>
+    public string VersionLabel { get; } = predictor.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The prediction the self-test made on the first training row.</summary>
     public Prediction SelfTest { get; } = selfTest;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PipelineDsl.Runtime;
+using PipelineDsl.Runtime.Monitoring.Statistics;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Serving.Metrics;
 using PipelineDsl.Serving.Models;
@@ -278,7 +279,10 @@ internal sealed class RolloutRouter<TRow> : BackgroundService
         var shiftSample = Math.Max(_deployment.MinRequestsPerWindow, MinShiftSample);
         if (reference.Length >= shiftSample && stats.Scores.Length >= shiftSample)
         {
-            var psi = PopulationStability.Index(reference, stats.Scores);
+            // The monitoring statistics' PSI (reference deciles, empty bins floored), the one `monitor` uses too.
+            using var champion = SortedSample.From(reference);
+            using var challenger = SortedSample.From(stats.Scores);
+            var psi = PopulationStability.Index(champion, challenger);
             if (psi > _deployment.MaxPredictionShift)
             {
                 breaches.Add($"prediction shift (PSI) {Number(psi)} > {Number(_deployment.MaxPredictionShift)}");

@@ -62,7 +62,7 @@ internal sealed class ShadowScorer<TRow>(ServingMetrics metrics, PredictionLog? 
 
         var latency = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         metrics.ShadowComparisons.Inc();
-        metrics.Predictions.WithLabels(Arm.Shadow, work.Challenger.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+        metrics.Predictions.WithLabels(Arm.Shadow, work.Challenger.VersionLabel).Inc();
         if (shadow.PredictedLabel != work.Champion.PredictedLabel)
         {
             metrics.ShadowDisagreements.Inc();

@@ -31,19 +31,7 @@ internal static class RadixSort
     {
         if (source.Length < Threshold)
         {
-            var small = new double[source.Length];
-            var count = 0;
-            foreach (var value in source)
-            {
-                if (double.IsFinite(value))
-                {
-                    small[count++] = value == 0 ? 0.0 : value;
-                }
-            }
-
-            Array.Resize(ref small, count);
-            Array.Sort(small);
-            return (small, count, false);
+            return SortSmall(source);
         }
 
         var result = ArrayPool<double>.Shared.Rent(source.Length);
@@ -59,19 +47,7 @@ internal static class RadixSort
     {
         if (source.Length < Threshold)
         {
-            var small = new double[source.Length];
-            var count = 0;
-            foreach (var value in source)
-            {
-                if (float.IsFinite(value))
-                {
-                    small[count++] = value == 0 ? 0.0 : value;
-                }
-            }
-
-            Array.Resize(ref small, count);
-            Array.Sort(small);
-            return (small, count, false);
+            return SortSmall(source);
         }
 
         var result = ArrayPool<double>.Shared.Rent(source.Length);
@@ -79,6 +55,25 @@ internal static class RadixSort
         var n = Encode(source, MemoryMarshal.Cast<double, ulong>(result.AsSpan()), histograms);
         SortKeys(result, n, histograms);
         return (result, n, true);
+    }
+
+    /// <summary>The small case: the finite values copied to an exact-length array (-0.0 as +0.0) and sorted by <see cref="Array.Sort{T}(T[])"/>.</summary>
+    private static (double[] Values, int Count, bool Pooled) SortSmall<T>(ReadOnlySpan<T> source)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        var small = new double[source.Length];
+        var count = 0;
+        foreach (var value in source)
+        {
+            if (T.IsFinite(value))
+            {
+                small[count++] = T.IsZero(value) ? 0.0 : double.CreateTruncating(value);
+            }
+        }
+
+        Array.Resize(ref small, count);
+        Array.Sort(small);
+        return (small, count, false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop, called a few times per process: skip tier 0
