@@ -34,6 +34,7 @@ public sealed class ContainerRun
             Cmd = spec.Command.Count == 0 ? null : [.. spec.Command],
             Env = [.. spec.Environment.Select(pair => $"{pair.Key}={pair.Value}")],
             WorkingDir = spec.WorkingDirectory,
+            User = spec.User,
             AttachStdout = true,
             AttachStderr = true,
             Tty = false,

@@ -24,6 +24,9 @@ public sealed record ContainerRunSpec
     /// <summary>GPUs the node wants, or <see langword="null"/> for none. Dropped (with a log line) when the machine has no NVIDIA GPU.</summary>
     public GpuRequest? Gpus { get; init; }
 
+    /// <summary>The user (<c>UID:GID</c>) the command runs as, or <see langword="null"/> for the image's (root in the base image).</summary>
+    public string? User { get; init; }
+
     /// <summary>An optional container name (the engine picks one when <see langword="null"/>).</summary>
     public string? Name { get; init; }
 

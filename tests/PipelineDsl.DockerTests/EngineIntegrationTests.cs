@@ -5,6 +5,7 @@ using PipelineDsl.Docker;
 namespace PipelineDsl.DockerTests;
 
 /// <summary>Against the real engine from DOCKER_HOST, in the base image .ci/start-podman builds.</summary>
+[Collection(EngineCollection.Name)]
 public sealed class EngineIntegrationTests(ITestOutputHelper output) : IDisposable
 {
     private readonly ContainerEngine engine = ContainerEngine.Connect();

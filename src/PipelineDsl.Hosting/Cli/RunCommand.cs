@@ -30,9 +30,28 @@ internal static class RunCommand
             Description = "Fail a node still running after this long (hh:mm:ss), e.g. 00:30:00.",
         };
         var json = CliOptions.Json();
+        var executor = new Option<string>("--executor")
+        {
+            Description = "Where nodes run: inprocess (this process), or docker (each node in its own container, through the Docker Engine API at DOCKER_HOST).",
+            DefaultValueFactory = _ => "inprocess",
+        };
+        executor.AcceptOnlyFromAmong("inprocess", "docker");
+        var image = new Option<string?>("--image")
+        {
+            Description = "With --executor docker: run the nodes in this image (the app at /app) instead of publishing and building one.",
+        };
+        var project = new Option<string?>("--project")
+        {
+            Description = "With --executor docker: the project to publish into the node image (default: the app's own, found above its folder).",
+        };
+        var baseImage = new Option<string>("--base-image")
+        {
+            Description = "With --executor docker: the local base image the node image is built on.",
+            DefaultValueFactory = _ => Docker.AppImage.DefaultBaseImage,
+        };
         var command = new Command("run", "Run the pipeline end to end; nodes whose code, config and inputs did not change are restored from the cache.")
         {
-            pipeline, source, force, resume, nodeTimeout, json,
+            pipeline, source, force, resume, nodeTimeout, json, executor, image, project, baseImage,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,6 +73,22 @@ internal static class RunCommand
                 ResumeRunId = resumeRunId,
                 NodeTimeout = parse.GetValue(nodeTimeout),
             };
+            if (parse.GetValue(executor) == "docker")
+            {
+                if (resumeRunId is not null || parse.GetValue(json))
+                {
+                    throw new CliUsageException("--executor docker does not combine with --resume or --json yet: each container is a step of one new run.");
+                }
+
+                var containers = new Containers.ContainerExecutorOptions
+                {
+                    Image = parse.GetValue(image),
+                    ProjectPath = parse.GetValue(project),
+                    BaseImage = parse.GetValue(baseImage)!,
+                };
+                return await new Containers.ContainerExecutor(context, definition, containers).RunAsync(options, cancellationToken);
+            }
+
             return await RunAsync(context, definition, options, parse.GetValue(json), cancellationToken);
         });
         return command;

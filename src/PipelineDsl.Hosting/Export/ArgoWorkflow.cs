@@ -1,5 +1,6 @@
 using PipelineDsl.Runtime;
 using PipelineDsl.Runtime.Graph;
+using PipelineDsl.Runtime.Training;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -34,21 +35,6 @@ internal static class ArgoWorkflow
         ("s3-secret-key-secret", "s3-credentials", "secret whose key 'secretKey' holds the secret key"),
     ];
 
-    /// <summary>
-    /// Whether training <paramref name="model"/> needs a GPU. The hook for deep models: every trainer today is an ML.NET
-    /// trainer (LightGBM, FastTree) that trains on CPUs, so this is false; a GPU trainer returns true here, and its
-    /// training nodes then ask for one <c>nvidia.com/gpu</c>.
-    /// </summary>
-    public static bool RequiresGpu(ModelDefinition model) => model.Trainer switch
-    {
-        // ML.NET trainers run on CPUs. A deep-model trainer gets its own arm here that returns true.
-        Trainer.LightGbm or Trainer.FastTree => false,
-        _ => false,
-    };
-
-    /// <summary>Whether nodes of <paramref name="kind"/> fit a model (and so get training resources).</summary>
-    public static bool Trains(NodeKind kind) => kind is NodeKind.Train or NodeKind.Backtest;
-
     /// <summary>Builds the workflow for <paramref name="pipeline"/>.</summary>
     public static ArgoWorkflowManifest Build(IPipelineDefinition pipeline, ArgoWorkflowOptions options)
     {
@@ -58,7 +44,7 @@ internal static class ArgoWorkflow
         var graph = pipeline.Graph;
         var dagName = ArgoNames.Sanitize(pipeline.Name, ArgoNames.MaxLength - 4) + "-dag";
         var names = ArgoNames.Unique(graph.TopologicalOrder, dagName);
-        var gpu = (options.RequiresGpu ?? RequiresGpu)(pipeline.Model);
+        var gpu = (options.RequiresGpu ?? TrainerResources.RequiresGpu)(pipeline.Model);
 
         var tasks = graph.TopologicalOrder.Select(id => new ArgoDagTask
         {
@@ -106,7 +92,7 @@ internal static class ArgoWorkflow
     private static ArgoTemplate NodeTemplate(PipelineNode node, string name, ArgoWorkflowOptions options, bool gpu)
     {
         ArgoResources? resources = null;
-        if (Trains(node.Kind))
+        if (TrainerResources.Trains(node.Kind))
         {
             resources = new ArgoResources
             {

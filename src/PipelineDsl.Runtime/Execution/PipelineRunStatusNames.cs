@@ -14,4 +14,15 @@ public static class PipelineRunStatusNames
         PipelineRunStatus.Cancelled => "cancelled",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The status a stored name stands for (the inverse of <see cref="Of"/>); unknown names are <see cref="PipelineRunStatus.Failed"/>.</summary>
+    public static PipelineRunStatus Parse(string name) => name switch
+    {
+        "running" => PipelineRunStatus.Running,
+        "succeeded" => PipelineRunStatus.Succeeded,
+        "failed_validation" => PipelineRunStatus.FailedValidation,
+        "failed_gate" => PipelineRunStatus.FailedGate,
+        "cancelled" => PipelineRunStatus.Cancelled,
+        _ => PipelineRunStatus.Failed,
+    };
 }

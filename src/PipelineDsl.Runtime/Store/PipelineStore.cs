@@ -353,13 +353,21 @@ public sealed partial class PipelineStore : IDisposable
         }
     }
 
-    /// <summary>Stores the gate verdicts of a run, in one transaction.</summary>
+    /// <summary>
+    /// Stores the gate verdicts of a run, in one transaction, replacing any it had: a run has one set of verdicts, and
+    /// a step that restores the gate node (a later step of a run split into containers) records the same set again.
+    /// </summary>
     public void RecordGateResults(string runId, IEnumerable<GateVerdict> verdicts)
     {
         lock (_gate)
         {
             InTransaction(tx =>
             {
+                using (var clear = Command(tx, "DELETE FROM gate_results WHERE run_id = @run"))
+                {
+                    Run(clear, ("@run", runId));
+                }
+
                 using var command = Command(
                     tx,
                     "INSERT INTO gate_results (run_id, rule, metric, comparison, threshold, value, passed) VALUES (@run, @rule, @metric, @comparison, @threshold, @value, @passed)");
