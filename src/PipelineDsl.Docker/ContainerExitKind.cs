@@ -18,6 +18,9 @@ public enum ContainerExitKind
     /// <summary>127: the command was not found in the image.</summary>
     CommandNotFound,
 
+    /// <summary>134 (128 + SIGABRT) or 139 (128 + SIGSEGV): the process crashed (an abort, e.g. .NET's FailFast, or a fault).</summary>
+    Crashed,
+
     /// <summary>137 (128 + SIGKILL): killed, often by the out-of-memory killer.</summary>
     Killed,
 

@@ -37,6 +37,7 @@ public sealed record ContainerRunResult
         125 => ContainerExitKind.EngineError,
         126 => ContainerExitKind.NotExecutable,
         127 => ContainerExitKind.CommandNotFound,
+        134 or 139 => ContainerExitKind.Crashed,
         137 => ContainerExitKind.Killed,
         143 => ContainerExitKind.Terminated,
         _ => ContainerExitKind.Failed,

@@ -11,6 +11,8 @@ public sealed class ExitCodeTests
     [InlineData(125, ContainerExitKind.EngineError)]
     [InlineData(126, ContainerExitKind.NotExecutable)]
     [InlineData(127, ContainerExitKind.CommandNotFound)]
+    [InlineData(134, ContainerExitKind.Crashed)]
+    [InlineData(139, ContainerExitKind.Crashed)]
     [InlineData(137, ContainerExitKind.Killed)]
     [InlineData(143, ContainerExitKind.Terminated)]
     public void Exit_codes_map_to_their_meaning(long code, ContainerExitKind kind) =>

@@ -167,7 +167,7 @@ internal sealed class ContainerExecutor(CliContext context, IPipelineDefinition 
         {
             if (store.GetRun(runId) is { Run.Status: "running" })
             {
-                var tail = string.Join(Environment.NewLine, result.Tail.TakeLast(15).Select(line => line.Text));
+                var tail = string.Join(Environment.NewLine, result.Tail.Select(line => line.Text));
                 store.FinishRun(runId, PipelineRunStatusNames.Of(PipelineRunStatus.Failed), $"Node {nodeId} failed in its container ({result.Describe()}). Log tail:{Environment.NewLine}{tail}");
             }
         }
