@@ -73,20 +73,30 @@ internal static class RunCommand
                 ResumeRunId = resumeRunId,
                 NodeTimeout = parse.GetValue(nodeTimeout),
             };
-            if (parse.GetValue(executor) == "docker")
+            var containers = new Containers.ContainerExecutorOptions
+            {
+                Image = parse.GetValue(image),
+                ProjectPath = parse.GetValue(project),
+                BaseImage = parse.GetValue(baseImage)!,
+            };
+            var allInContainers = parse.GetValue(executor) == "docker";
+            var trainingElsewhere = allInContainers ? null : TrainingCannotRunHere(definition);
+            if (allInContainers || trainingElsewhere is not null)
             {
                 if (resumeRunId is not null || parse.GetValue(json))
                 {
-                    throw new CliUsageException("--executor docker does not combine with --resume or --json yet: each container is a step of one new run.");
+                    throw new CliUsageException((trainingElsewhere is null ? "--executor docker" : $"This pipeline's training runs in a container ({trainingElsewhere})")
+                        + " and does not combine with --resume or --json yet: each container is a step of one new run.");
                 }
 
-                var containers = new Containers.ContainerExecutorOptions
+                if (trainingElsewhere is null)
                 {
-                    Image = parse.GetValue(image),
-                    ProjectPath = parse.GetValue(project),
-                    BaseImage = parse.GetValue(baseImage)!,
-                };
-                return await new Containers.ContainerExecutor(context, definition, containers).RunAsync(options, cancellationToken);
+                    return await new Containers.ContainerExecutor(context, definition, containers).RunAsync(options, cancellationToken);
+                }
+
+                context.Console.MarkupLine($"[yellow]{Markup.Escape(definition.Model.Trainer.ToString())}[/] cannot train in this process: {Markup.Escape(trainingElsewhere)}. Its training runs in a container; every other node runs here.");
+                return await new Containers.ContainerExecutor(context, definition, containers)
+                    .RunAsync(options, cancellationToken, node => Runtime.Training.TrainerResources.Trains(node.Kind));
             }
 
             return await RunAsync(context, definition, options, parse.GetValue(json), cancellationToken);
@@ -143,6 +153,23 @@ internal static class RunCommand
         }
 
         return Report(context, definition, result);
+    }
+
+    /// <summary>
+    /// Why the model's trainer cannot fit here although its package is referenced (its native library does not load
+    /// in this process, e.g. TorchSharp on an older libstdc++), or null: then the training node goes to a container. A
+    /// missing package is not routed (the container runs the same app): the train node fails saying which to add.
+    /// </summary>
+    private static string? TrainingCannotRunHere(IPipelineDefinition definition)
+    {
+        try
+        {
+            return Runtime.Training.ExternalTrainers.Resolve(definition.Model.Trainer)?.UnavailableReason;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Prints how a run ended (metrics, gate verdicts, the outcome) and returns its exit code.</summary>

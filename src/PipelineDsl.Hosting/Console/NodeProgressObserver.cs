@@ -90,6 +90,22 @@ internal sealed partial class NodeProgressObserver(ILogger logger, IAnsiConsole 
         }
     }
 
+    /// <inheritdoc />
+    public void OnNodeProgress(string nodeId, string message)
+    {
+        if (_tasks.TryGetValue(nodeId, out var task))
+        {
+            task.Description = Markup.Escape($"{nodeId}: {message}");
+        }
+        else
+        {
+            lock (_gate)
+            {
+                console.Write(new Text($"     {nodeId,-28} {message}{Environment.NewLine}", new Style(Color.Grey)));
+            }
+        }
+    }
+
     private void WriteLine(string markup)
     {
         lock (_gate)

@@ -5,6 +5,7 @@ using PipelineDsl.Runtime;
 using PipelineDsl.Runtime.Execution;
 using PipelineDsl.Runtime.Store;
 using PipelineDsl.Runtime.Training;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace PipelineDsl.Hosting.Containers;
@@ -15,13 +16,16 @@ namespace PipelineDsl.Hosting.Containers;
 /// linux-x64 on a locally built base image, built once per content hash. Each container runs <c>step NODE --run ID</c>
 /// against the same store, mounted at the same path, so the nodes of one run share it exactly as in-process nodes
 /// do; their log lines stream to this console, a non-zero exit fails the run with the container's log tail, and
-/// cancelling (Ctrl+C) stops the running container.
+/// cancelling (Ctrl+C) stops the running container. With a placement, only the nodes it picks run in containers and
+/// the rest run here, each as a step of the same run (how a deep-training node whose library cannot load in this
+/// process is trained in a container while everything else stays in-process).
 /// </summary>
 internal sealed class ContainerExecutor(CliContext context, IPipelineDefinition definition, ContainerExecutorOptions options)
 {
     private readonly IAnsiConsole console = context.Console;
 
-    public async Task<int> RunAsync(PipelineRunOptions run, CancellationToken cancellationToken)
+    /// <summary>Runs the pipeline; <paramref name="inContainer"/> picks the nodes that run in containers (all when null).</summary>
+    public async Task<int> RunAsync(PipelineRunOptions run, CancellationToken cancellationToken, Func<Runtime.Graph.PipelineNode, bool>? inContainer = null)
     {
         using var engine = ContainerEngine.Connect(options.EngineAddress);
         if (await engine.IsAvailableAsync(TimeSpan.FromSeconds(15), cancellationToken) is { } unavailable)
@@ -48,9 +52,36 @@ internal sealed class ContainerExecutor(CliContext context, IPipelineDefinition 
             PipelineStore.IsServerLocation(run.StorePath) ? null : run.StorePath,
             run.SourceOverrides.Values.Where(Path.IsPathRooted));
         var user = HostUser.ContainerUser();
+        var here = new NodeProgressObserver(context.LoggerFactory.CreateLogger("PipelineDsl.Run"), console, null, definition.Graph.TopologicalOrder);
         foreach (var nodeId in definition.Graph.TopologicalOrder)
         {
             var node = definition.Graph.Nodes.First(n => n.Id == nodeId);
+            if (inContainer is not null && !inContainer(node))
+            {
+                PipelineRunResult step;
+                try
+                {
+                    step = await definition.RunAsync(run with { OnlyNode = nodeId, RunId = runId }, here, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    step = new PipelineRunResult(runId, PipelineRunStatus.Cancelled, new Dictionary<string, double>(), null, "The run was cancelled.");
+                }
+
+                if (step.Status == PipelineRunStatus.Running)
+                {
+                    continue;
+                }
+
+                // The step ended the run: it was the last node, or it failed (a cancelled step may leave it open).
+                if (!IsFinished(run.StorePath, runId))
+                {
+                    Finish(run.StorePath, runId, step.Status, step.Message);
+                }
+
+                return Report(run.StorePath, runId);
+            }
+
             var gpu = TrainerResources.Trains(node.Kind) && TrainerResources.RequiresGpu(definition.Model) ? GpuRequest.All : null;
             var environment = new Dictionary<string, string>
             {
@@ -173,6 +204,12 @@ internal sealed class ContainerExecutor(CliContext context, IPipelineDefinition 
         }
 
         return Report(storePath, runId);
+    }
+
+    private static bool IsFinished(string storePath, string runId)
+    {
+        using var store = PipelineStore.Open(storePath);
+        return store.GetRun(runId) is { Run.Status: not "running" };
     }
 
     private static void Finish(string storePath, string runId, PipelineRunStatus status, string message)

@@ -11,4 +11,9 @@ public interface IPipelineObserver
 
     /// <summary>A node failed or was skipped because a dependency failed.</summary>
     void OnNodeFailed(string nodeId, TimeSpan elapsed, string reason);
+
+    /// <summary>A running node reports progress (e.g. a deep-learning epoch); ignored unless the host shows it.</summary>
+    void OnNodeProgress(string nodeId, string message)
+    {
+    }
 }

@@ -652,11 +652,19 @@ internal sealed class PipelineRunner<TRow>
 
         var view = CreateView(state, split.Train);
         state.Trainer = trainer;
-        state.Model = trainer.Train(view);
+        var nodeId = _pipeline.Graph.Nodes.First(n => n.Kind == NodeKind.Train).Id;
+        state.Model = trainer.Train(view, CheckpointFolder(state.Store, model), line => _observer?.OnNodeProgress(nodeId, line));
         state.InputSchema = view.Schema;
         state.ModelHash = state.Store.PutArtifact(state.RunId, ModelTrainer.SaveToBytes(trainer.Context, state.Model, view.Schema));
         return $"{model.Trainer} {model.Task} on {split.Train.Length} rows x {_pipeline.FeatureSet.Count} features";
     }
+
+    /// <summary>
+    /// Where a trainer that checkpoints (a deep model) keeps them: <c>checkpoints/PIPELINE/MODEL</c> beside the store's
+    /// artifacts, so a training killed mid-way (and its container) resumes from its last epoch when run again.
+    /// </summary>
+    private string CheckpointFolder(PipelineStore store, ModelDefinition model) =>
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(store.Artifacts.Root))!, "checkpoints", _pipeline.Name, model.Name);
 
     private string Evaluate(RunState state, CancellationToken ct)
     {

@@ -22,7 +22,8 @@ public sealed class ModelTrainer
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
         Seed = seed;
-        Settings = TrainerSettings.Parse(model);
+        // A trainer in another package checks its own hyperparameters when it fits (its names are not these).
+        Settings = ExternalTrainers.IsExternal(model.Trainer) ? new TrainerSettings(null, null, null, null) : TrainerSettings.Parse(model);
         Context = new MLContext(seed);
     }
 
@@ -38,10 +39,25 @@ public sealed class ModelTrainer
     /// <summary>The ML.NET context (seeded) the model is trained, saved and evaluated in.</summary>
     public MLContext Context { get; }
 
-    /// <summary>Fits the model on <paramref name="training"/> (columns <c>Features</c> and <c>Label</c>).</summary>
-    public ITransformer Train(IDataView training)
+    /// <summary>
+    /// Fits the model on <paramref name="training"/> (columns <c>Features</c> and <c>Label</c>). An external trainer
+    /// (<see cref="ExternalTrainers"/>) keeps its checkpoints in <paramref name="checkpointFolder"/>, so a killed
+    /// training resumes there.
+    /// </summary>
+    public ITransformer Train(IDataView training, string? checkpointFolder = null, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(training);
+        if (ExternalTrainers.Resolve(Model.Trainer) is { } external)
+        {
+            external.Validate(Model);
+            if (external.UnavailableReason is { } reason)
+            {
+                throw new InvalidOperationException($"Trainer {Model.Trainer} cannot train in this process: {reason}. Run the pipeline with `run` (it sends the training node to a container) or `run --executor docker`.");
+            }
+
+            return external.Fit(Context, training, Model, new ExternalTrainingContext(Seed, checkpointFolder, log));
+        }
+
         return (Model.Task, Model.Trainer) switch
         {
             (MlTask.BinaryClassification, Trainer.LightGbm) =>

@@ -13,7 +13,8 @@ public static class TrainerResources
 
     /// <summary>
     /// Whether training <paramref name="model"/> wants a GPU. ML.NET's LightGBM and FastTree train on CPUs, so this is
-    /// false for them; a deep-model trainer returns true, and its training nodes then ask for GPU devices.
+    /// false for them; the deep-model trainer (<see cref="Trainer.TorchMlp"/>) wants one, so its training nodes ask for
+    /// GPU devices (and fall back to CPUs, saying so, where there are none).
     /// </summary>
     public static bool RequiresGpu(ModelDefinition model)
     {
@@ -21,6 +22,7 @@ public static class TrainerResources
         return model.Trainer switch
         {
             Trainer.LightGbm or Trainer.FastTree => false,
+            Trainer.TorchMlp => true,
             _ => false,
         };
     }

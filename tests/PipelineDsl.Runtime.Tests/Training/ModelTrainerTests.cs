@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using PipelineDsl.Runtime.Evaluation;
 using PipelineDsl.Runtime.Training;
+using PipelineDsl.Runtime.Tests.Support;
 
 namespace PipelineDsl.Runtime.Tests.Training;
 
@@ -42,6 +43,23 @@ public class ModelTrainerTests
         var transformer = trainer.Train(train);
         var metrics = ModelEvaluator.Evaluate(trainer.Context, transformer, test, task);
         return (metrics, ModelTrainer.SaveToBytes(trainer.Context, transformer, train.Schema), trainer, transformer);
+    }
+
+    [Fact]
+    public void A_deep_trainer_whose_package_is_not_referenced_fails_naming_the_package()
+    {
+        // This test assembly does not reference PipelineDsl.TorchSharp: the runtime never depends on TorchSharp itself.
+        var model = SyntheticPipeline.Model(trainer: Trainer.TorchMlp, hyperparameters: [new("HiddenLayers", "16,8"), new("Epochs", "3")]);
+        Assert.True(ExternalTrainers.IsExternal(Trainer.TorchMlp));
+        Assert.False(ExternalTrainers.IsExternal(Trainer.LightGbm));
+        Assert.Null(ExternalTrainers.Resolve(Trainer.FastTree));
+
+        // Its hyperparameters are its own: not refused by the ML.NET trainers' names.
+        var trainer = new ModelTrainer(model, seed: 1);
+        var (matrix, labels) = Separable();
+        var view = new FeatureMatrixDataView(matrix, Rows, Names, Enumerable.Range(0, Rows).ToArray(), labels, MlTask.BinaryClassification);
+        var error = Assert.Throws<InvalidOperationException>(() => trainer.Train(view));
+        Assert.Contains("PipelineDsl.TorchSharp", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
